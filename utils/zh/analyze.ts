@@ -1,0 +1,283 @@
+/**
+ * `analyze`: the one text flow of Tifa Reader. Every consumer (content script, popups, CLI,
+ * benchmarks) calls this and none re-implements a step:
+ *
+ *   original ─► remove inline-pinyin artefacts ─► to simplified (matching key) ─► words + pinyin
+ *                                              └► to the display script
+ *
+ * Tokens point at offsets of the ORIGINAL text and tile it: their [start, end) spans concatenate
+ * back to the input, whatever was removed or converted in between.
+ */
+import { removeInlinePinyin, type InlinePinyinArtifact } from './artifacts';
+import { getMappedConverter } from './convert';
+import { detectScript, type DetectedScript } from './detect-script';
+import { isHanCodePoint } from './han';
+import { identityMapped, sourcePositions, type MappedText } from './offset-map';
+import { applyPolyphoneWords } from './polyphone-words';
+import { formatReading, readingsOf, type PinyinStyle } from './pinyin';
+import { segmentHanRun, type Lexicon } from './segment';
+
+/** Display script: keep the page's own, or convert (`twp` also converts Taiwan vocabulary). */
+export type ScriptTarget = 'keep' | 'cn' | 't' | 'tw' | 'twp' | 'hk';
+
+export const SCRIPT_TARGETS: readonly ScriptTarget[] = ['keep', 'cn', 't', 'tw', 'twp', 'hk'];
+
+export interface AnalyzeOptions {
+  /** Script to display; default `keep`. */
+  readonly to?: ScriptTarget;
+  /** Reading style; `none` skips pinyin entirely (faster). Default `mark`. */
+  readonly pinyin?: PinyinStyle;
+  /** Tone sandhi for 一 and 不; default off (citation tones). */
+  readonly toneSandhi?: boolean;
+  /** Word list for segmentation. Without one every Chinese character is its own word. */
+  readonly lexicon?: Lexicon;
+  /** Keep inline-pinyin artefacts as ordinary text (default: remove them). */
+  readonly keepArtifacts?: boolean;
+}
+
+/** The reading an inline-pinyin artefact gave for one character of a token. */
+export interface ArtifactHint {
+  /** Index of the character among the token's Chinese characters. */
+  readonly index: number;
+  /** The reading as the artefact wrote it, e.g. `xiàn`. */
+  readonly written: string;
+  /** True when it disagrees with the contextual reading, which is the one kept. */
+  readonly conflict: boolean;
+}
+
+export interface Token {
+  /** `word`: Chinese word (one or more characters); `text`: anything else, kept as it is. */
+  readonly kind: 'word' | 'text';
+  /** Span of the ORIGINAL text, artefacts included. */
+  readonly start: number;
+  readonly end: number;
+  /** What to show: converted to the target script, artefacts removed. */
+  readonly display: string;
+  /** Simplified form without artefacts: the key for dictionary and glossary lookups. */
+  readonly simplified: string;
+  /** One reading per Chinese character of `simplified`, in the requested style; empty for text. */
+  readonly pinyin: readonly string[];
+  readonly hints?: readonly ArtifactHint[];
+}
+
+export interface Analysis {
+  readonly tokens: Token[];
+  /** Script of the original text, judged from script-specific characters. */
+  readonly script: DetectedScript;
+  readonly artifacts: readonly InlinePinyinArtifact[];
+}
+
+/** Analyzes one paragraph of text. Never throws on any string; never loses text. */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const scan = options.keepArtifacts
+    ? { clean: identityMapped(text), artifacts: [] }
+    : removeInlinePinyin(text);
+  const clean = scan.clean;
+  const script = detectScript(clean.text);
+  // Simplified text converts to itself; skipping it saves the cost on mainland pages.
+  const simplified =
+    script === 'simplified'
+      ? identityMapped(clean.text)
+      : getMappedConverter('t', 'cn')(clean.text);
+  const display = displayMapped(clean.text, simplified, options.to ?? 'keep');
+
+  const style = options.pinyin ?? 'mark';
+  const readings =
+    style === 'none'
+      ? null
+      : applyPolyphoneWords(simplified.text, readingsOf(simplified.text, options));
+  const boundaries = wordBoundaries(simplified.text, options.lexicon);
+  return {
+    tokens: buildTokens(text, {
+      clean,
+      simplified,
+      display,
+      boundaries,
+      readings,
+      style,
+      artifacts: scan.artifacts,
+    }),
+    script,
+    artifacts: scan.artifacts,
+  };
+}
+
+function displayMapped(clean: string, simplified: MappedText, to: ScriptTarget): MappedText {
+  if (to === 'keep') return identityMapped(clean);
+  if (to === 'cn') return simplified;
+  // Towards traditional, convert from simplified whatever the page is: traditional characters
+  // pass through opencc's simplified tables unchanged, while simplified ones in a mixed page, and
+  // mainland vocabulary for `twp` (软件 → 軟體), get converted.
+  return getMappedConverter('cn', to)(clean);
+}
+
+/** Candidate word boundaries in the simplified text: around every Chinese word, and between
+ * runs of other text. */
+function wordBoundaries(text: string, lexicon: Lexicon | undefined): number[] {
+  const boundaries = [0];
+  let i = 0;
+  while (i < text.length) {
+    const runStart = i;
+    const han = isHanAt(text, i);
+    while (i < text.length && isHanAt(text, i) === han) i += codeUnitsAt(text, i);
+    if (han) {
+      if (lexicon) {
+        for (const end of segmentHanRun(text.slice(runStart, i), lexicon))
+          boundaries.push(runStart + end);
+      } else {
+        for (let j = runStart; j < i;) {
+          j += codeUnitsAt(text, j);
+          boundaries.push(j);
+        }
+      }
+    } else {
+      boundaries.push(i);
+    }
+  }
+  return boundaries;
+}
+
+interface TokenInputs {
+  clean: MappedText;
+  simplified: MappedText;
+  display: MappedText;
+  boundaries: number[];
+  readings: string[] | null;
+  style: PinyinStyle;
+  artifacts: readonly InlinePinyinArtifact[];
+}
+
+function buildTokens(original: string, inputs: TokenInputs): Token[] {
+  const { clean, simplified, display, boundaries, readings, style, artifacts } = inputs;
+  // A boundary survives only where every step can cut: inside a conversion that changed length
+  // (软件 → 軟體 is fine, but a two-to-three replacement is not) it is dropped and words merge.
+  const inClean = sourcePositions(simplified, boundaries);
+  const inOriginal = sourcePositions(
+    clean,
+    inClean.map((p) => p ?? 0),
+  );
+  const inDisplay = targetPositions(display, inClean);
+  const tokens: Token[] = [];
+  let previous = 0;
+  let readingIndex = 0;
+  let artifactIndex = 0;
+  for (let b = 1; b < boundaries.length; b++) {
+    const isLast = b === boundaries.length - 1;
+    if (!isLast && (inClean[b] == null || inOriginal[b] == null || inDisplay[b] == null)) continue;
+    const simplifiedText = simplified.text.slice(boundaries[previous], boundaries[b]);
+    const start = inOriginal[previous] ?? 0;
+    const end = isLast ? original.length : (inOriginal[b] ?? original.length);
+    const displayText = display.text.slice(
+      inDisplay[previous] ?? 0,
+      isLast ? display.text.length : (inDisplay[b] ?? 0),
+    );
+    const codePoints = Array.from(simplifiedText);
+    const pinyin: string[] = [];
+    let isWord = false;
+    for (const char of codePoints) {
+      const reading = readings?.[readingIndex++] ?? '';
+      if (isHanCodePoint(char.codePointAt(0) ?? 0)) {
+        isWord = true;
+        pinyin.push(formatReading(reading, style));
+      }
+    }
+    const token: Token = {
+      kind: isWord ? 'word' : 'text',
+      start,
+      end,
+      display: displayText,
+      simplified: simplifiedText,
+      pinyin,
+    };
+    // Artefacts belong to the token holding their character.
+    const hints: ArtifactHint[] = [];
+    while (
+      artifactIndex < artifacts.length &&
+      (artifacts[artifactIndex]?.charStart ?? Infinity) < end
+    ) {
+      const artifact = artifacts[artifactIndex++];
+      if (artifact) hints.push(hintFor(original, token, artifact, readings ? pinyin : null));
+    }
+    tokens.push(hints.length > 0 ? { ...token, hints } : token);
+    previous = b;
+  }
+  return tokens;
+}
+
+function hintFor(
+  original: string,
+  token: Token,
+  artifact: InlinePinyinArtifact,
+  pinyin: string[] | null,
+): ArtifactHint {
+  // Count the Chinese characters of the token before the annotated one.
+  let index = 0;
+  for (let i = token.start; i < artifact.charStart;) {
+    const cp = original.codePointAt(i) ?? 0;
+    if (isHanCodePoint(cp)) index++;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  const contextual = pinyin?.[index];
+  const conflict =
+    contextual !== undefined &&
+    !sameSyllable(contextual, artifact.reading.toneless, artifact.reading.tone);
+  return { index, written: artifact.written, conflict };
+}
+
+function sameSyllable(formatted: string, toneless: string, tone: number): boolean {
+  const numbered = formatted.normalize('NFD');
+  const letters = numbered
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[0-9]/g, '')
+    .replace('ü', 'v');
+  if (letters !== toneless) return false;
+  return tone === 0 || toneOf(formatted) === tone || (tone === 5 && toneOf(formatted) === 0);
+}
+
+function toneOf(formatted: string): number {
+  const last = formatted.at(-1) ?? '';
+  if (last >= '1' && last <= '5') return Number(last);
+  const marks: Record<string, number> = { '\u0304': 1, '\u0301': 2, '\u030c': 3, '\u0300': 4 };
+  for (const ch of formatted.normalize('NFD')) if (marks[ch]) return marks[ch];
+  return 0;
+}
+
+/** The inverse of `sourcePositions`: where positions of the source land in the derived text;
+ * null where a position falls inside a replacement that changed length. */
+function targetPositions(
+  mapped: MappedText,
+  positions: readonly (number | null)[],
+): (number | null)[] {
+  const result: (number | null)[] = [];
+  const last = mapped.pieces.length - 1;
+  let k = 0;
+  let outStart = 0;
+  for (const position of positions) {
+    if (position == null) {
+      result.push(null);
+      continue;
+    }
+    while (k < last && (mapped.pieces[k]?.to ?? 0) <= position) {
+      outStart += mapped.pieces[k]?.out.length ?? 0;
+      k++;
+    }
+    const piece = mapped.pieces[k];
+    if (!piece || position <= piece.from) result.push(outStart);
+    else if (position >= piece.to) result.push(outStart + piece.out.length);
+    else if (piece.to - piece.from === piece.out.length)
+      result.push(outStart + (position - piece.from));
+    else result.push(null);
+  }
+  return result;
+}
+
+function isHanAt(text: string, i: number): boolean {
+  const unit = text.charCodeAt(i);
+  if (unit < 0x3400) return false;
+  return isHanCodePoint(text.codePointAt(i) ?? unit);
+}
+
+function codeUnitsAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  return unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length ? 2 : 1;
+}

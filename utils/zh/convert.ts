@@ -1,0 +1,218 @@
+/**
+ * Simplified ⇄ traditional conversion with opencc-js's own dictionaries and matching rules, but
+ * keeping an offset map, so converted text still points at the text it came from.
+ *
+ * opencc-js converts a string into a string. We rebuild its pipeline (normalisation, optional
+ * segmentation, then a chain of longest-match tries) on its exported `Trie`, recording for every
+ * replacement which source range it came from. The conformance script checks that the text we
+ * produce is exactly what opencc-js produces on OpenCC's own test cases.
+ */
+import { Trie, type DictGroup, type DictLike } from 'opencc-js/core';
+import * as preset from 'opencc-js/preset';
+import {
+  composeMapped,
+  identityMapped,
+  mappedFromPieces,
+  type MappedText,
+  type Piece,
+} from './offset-map';
+
+/** Script variants opencc knows. `twp` and `hkp` also convert vocabulary (软件 → 軟體). */
+export type OpenccLocale = 'cn' | 't' | 'tw' | 'twp' | 'hk' | 'hkp' | 'jp';
+
+export const OPENCC_LOCALES: readonly OpenccLocale[] = ['cn', 't', 'tw', 'twp', 'hk', 'hkp', 'jp'];
+
+interface ConversionConfig {
+  normalizationChain?: readonly DictGroup[];
+  segmentation?: DictLike | DictGroup;
+  conversionChain: readonly DictGroup[];
+}
+
+/** The preset's per-pair configurations; its type declarations omit the normalisation chain. */
+const configs = preset.configs as unknown as Record<string, ConversionConfig | undefined>;
+
+/** Tries are costly to build (the simplified→traditional phrases take ~275 ms and ~40 MB), so
+ * each distinct dictionary group is built once, on first use, and shared by every converter. */
+const trieCache = new Map<string, Trie>();
+const dictIds = new Map<DictLike, number>();
+
+export type MappedConverter = (text: string) => MappedText;
+
+const converterCache = new Map<string, MappedConverter>();
+
+/** Returns a converter from one locale to another whose result carries an offset map. */
+export function getMappedConverter(from: OpenccLocale, to: OpenccLocale): MappedConverter {
+  const key = `${from}>${to}`;
+  let converter = converterCache.get(key);
+  if (!converter) {
+    converter = buildMappedConverter(from, to);
+    converterCache.set(key, converter);
+  }
+  return converter;
+}
+
+/** Converts text between locales; the plain-string form of `getMappedConverter`. */
+export function convertText(text: string, from: OpenccLocale, to: OpenccLocale): string {
+  return getMappedConverter(from, to)(text).text;
+}
+
+/** Whether the heavy simplified→traditional tables have been built (for memory accounting). */
+export function loadedTrieCount(): number {
+  return trieCache.size;
+}
+
+function buildMappedConverter(from: OpenccLocale, to: OpenccLocale): MappedConverter {
+  if (from === to) return identityMapped;
+  const config = configs[configName(from, to)];
+  if (config) return converterFromConfig(config);
+  // No dedicated configuration: chain "from this locale" then "to that locale", as opencc-js does.
+  const groups: DictGroup[] = [];
+  if (from !== 't') groups.push(...dictGroupsOf(preset.from[from], from));
+  if (to !== 't') groups.push(...dictGroupsOf(preset.to[to], to));
+  return converterFromConfig({ conversionChain: groups });
+}
+
+/** opencc-js's naming of its dedicated configurations (ConverterBuilder's getConfigName). */
+function configName(from: OpenccLocale, to: OpenccLocale): string {
+  if (from === 'cn') return `s2${to}`;
+  if (to === 'cn') {
+    if (from === 'hkp') return 'hk2sp';
+    return from === 'twp' ? 'tw2sp' : `${from}2s`;
+  }
+  return `${from}2${to}`;
+}
+
+function dictGroupsOf(groups: readonly DictGroup[] | undefined, locale: string): DictGroup[] {
+  if (!groups) throw new Error(`opencc has no dictionaries for locale "${locale}"`);
+  return [...groups];
+}
+
+function converterFromConfig(config: ConversionConfig): MappedConverter {
+  // Tries are resolved lazily so that merely creating a converter costs nothing.
+  let stages: Trie[] | null = null;
+  let normalizers: Trie[] | null = null;
+  let segmenter: Trie | null | undefined;
+  return (text: string): MappedText => {
+    stages ??= config.conversionChain.map(getTrie);
+    normalizers ??= (config.normalizationChain ?? []).map(getTrie);
+    if (segmenter === undefined)
+      segmenter = config.segmentation ? getSegmentationTrie(config.segmentation) : null;
+    let mapped = identityMapped(text);
+    for (const trie of normalizers)
+      mapped = composeMapped(mapped, convertWithTrie(trie, mapped.text));
+    const segments = segmenter
+      ? segmentSpans(segmenter, mapped.text)
+      : [[0, mapped.text.length] as const];
+    const pieces: Piece[] = [];
+    for (const [start, end] of segments) {
+      // Matches never cross a segment boundary, exactly as in opencc-js.
+      let segment = identityMapped(mapped.text.slice(start, end));
+      for (const trie of stages)
+        segment = composeMapped(segment, convertWithTrie(trie, segment.text));
+      for (const piece of segment.pieces)
+        pieces.push({ from: piece.from + start, to: piece.to + start, out: piece.out });
+    }
+    return composeMapped(mapped, mappedFromPieces(pieces));
+  };
+}
+
+/** Longest-match replacement over the whole string, recording each replacement's source. */
+function convertWithTrie(trie: Trie, text: string): MappedText {
+  const pieces: Piece[] = [];
+  let unmatchedStart = -1;
+  for (let i = 0; i < text.length;) {
+    const match = trie.matchPrefix(text, i);
+    if (match) {
+      if (unmatchedStart >= 0) {
+        pieces.push({ from: unmatchedStart, to: i, out: text.slice(unmatchedStart, i) });
+        unmatchedStart = -1;
+      }
+      pieces.push({ from: i, to: match.end, out: match.value });
+      i = match.end;
+    } else {
+      if (unmatchedStart < 0) unmatchedStart = i;
+      i += unmatchedLength(text, i);
+    }
+  }
+  if (unmatchedStart >= 0)
+    pieces.push({ from: unmatchedStart, to: text.length, out: text.slice(unmatchedStart) });
+  return mappedFromPieces(pieces);
+}
+
+/** opencc-js's segmentation: dictionary matches, with the unmatched runs between them. */
+function segmentSpans(trie: Trie, text: string): (readonly [number, number])[] {
+  const spans: [number, number][] = [];
+  let unmatchedStart = -1;
+  for (let i = 0; i < text.length;) {
+    const match = trie.matchPrefix(text, i);
+    if (match) {
+      if (unmatchedStart >= 0) {
+        spans.push([unmatchedStart, i]);
+        unmatchedStart = -1;
+      }
+      spans.push([i, match.end]);
+      i = match.end;
+    } else {
+      if (unmatchedStart < 0) unmatchedStart = i;
+      i += unmatchedLength(text, i);
+    }
+  }
+  if (unmatchedStart >= 0) spans.push([unmatchedStart, text.length]);
+  return spans;
+}
+
+/** Unmatched text advances by one code point, or by a whole ideographic description sequence
+ * (⿰氵每), which opencc-js keeps together. */
+function unmatchedLength(text: string, i: number): number {
+  const end = idsEnd(text, i);
+  return end > i ? end - i : codePointLength(text, i);
+}
+
+function codePointLength(text: string, i: number): number {
+  return (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+}
+
+function idsArity(cp: number): number {
+  if (cp >= 0x2ff0 && cp <= 0x2ff1) return 2;
+  if (cp >= 0x2ff2 && cp <= 0x2ff3) return 3;
+  if (cp >= 0x2ff4 && cp <= 0x2fff) return 2;
+  return 0;
+}
+
+function idsEnd(text: string, i: number): number {
+  const arity = idsArity(text.codePointAt(i) ?? 0);
+  if (arity === 0) return 0;
+  let end = i + codePointLength(text, i);
+  for (let n = 0; n < arity; n++) {
+    if (end >= text.length) return 0;
+    const child = idsEnd(text, end);
+    end = child || end + codePointLength(text, end);
+  }
+  return end;
+}
+
+function getTrie(group: DictGroup): Trie {
+  const key = group.map(dictId).join(',');
+  let trie = trieCache.get(key);
+  if (!trie) {
+    trie = new Trie();
+    trie.loadDictGroup(group);
+    trieCache.set(key, trie);
+  }
+  return trie;
+}
+
+function getSegmentationTrie(segmentation: DictLike | DictGroup): Trie {
+  // A list of serialized dictionaries is a group; anything else is one dictionary.
+  const isGroup = Array.isArray(segmentation) && segmentation.every((d) => typeof d === 'string');
+  return getTrie(isGroup ? segmentation : [segmentation as DictLike]);
+}
+
+function dictId(dict: DictLike): number {
+  let id = dictIds.get(dict);
+  if (id === undefined) {
+    id = dictIds.size;
+    dictIds.set(dict, id);
+  }
+  return id;
+}

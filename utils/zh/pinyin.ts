@@ -1,0 +1,113 @@
+/**
+ * Readings from pinyin-pro, one per code point, in the styles the reader offers. pinyin-pro is
+ * run on simplified text (it reads 銀行 as yín xíng but 银行 as yín háng) and per chunk of at most
+ * a few sentences, so a 10 MB single line never becomes one huge call.
+ */
+import { pinyin as pinyinPro } from 'pinyin-pro';
+import { isHanCodePoint } from './han';
+
+export type PinyinStyle = 'mark' | 'num' | 'none';
+
+export interface PinyinOptions {
+  /** Tone sandhi of 一 and 不 (yí gè, bú duì); off by default: learners see citation tones. */
+  readonly toneSandhi?: boolean;
+}
+
+/** Longest chunk handed to pinyin-pro at once; cut at sentence ends so context is kept. */
+const MAX_CHUNK = 2000;
+const SENTENCE_END = /[。！？；\n!?;]/g;
+
+/**
+ * Returns one reading per code point of `text` in tone-number form (`zhong4`, `de5`, `lv4`);
+ * the empty string for code points that are not Chinese characters.
+ */
+export function readingsOf(text: string, options: PinyinOptions = {}): string[] {
+  const readings: string[] = [];
+  for (const chunk of chunksOf(text)) appendChunkReadings(chunk, options, readings);
+  return readings;
+}
+
+function appendChunkReadings(chunk: string, options: PinyinOptions, out: string[]): void {
+  const raw = pinyinPro(chunk, {
+    type: 'array',
+    toneType: 'num',
+    v: true,
+    toneSandhi: options.toneSandhi ?? false,
+  });
+  const codePoints = Array.from(chunk);
+  // pinyin-pro returns one item per code point; if a future version groups differently, fall
+  // back to reading characters one by one rather than misaligning every reading after it.
+  const aligned =
+    raw.length === codePoints.length ? raw : codePoints.map((c) => pinyinOne(c, options));
+  for (let i = 0; i < codePoints.length; i++) {
+    const cp = codePoints[i]?.codePointAt(0) ?? 0;
+    out.push(isHanCodePoint(cp) ? normalizeNumbered(aligned[i] ?? '') : '');
+  }
+}
+
+function pinyinOne(char: string, options: PinyinOptions): string {
+  return pinyinPro(char, { toneType: 'num', v: true, toneSandhi: options.toneSandhi ?? false });
+}
+
+/** pinyin-pro writes the neutral tone as 0 and echoes unknown characters; we use 5 and ''. */
+function normalizeNumbered(reading: string): string {
+  if (!/^[a-zv]+[0-5]$/.test(reading)) return '';
+  return reading.endsWith('0') ? `${reading.slice(0, -1)}5` : reading;
+}
+
+function* chunksOf(text: string): Generator<string> {
+  if (text.length <= MAX_CHUNK) {
+    yield text;
+    return;
+  }
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + MAX_CHUNK);
+    if (end < text.length) {
+      SENTENCE_END.lastIndex = start + MAX_CHUNK / 2;
+      let cut = -1;
+      for (let m = SENTENCE_END.exec(text); m && m.index < end; m = SENTENCE_END.exec(text))
+        cut = m.index + 1;
+      if (cut > start) end = cut;
+      // Never split a surrogate pair.
+      const unit = text.charCodeAt(end - 1);
+      if (unit >= 0xd800 && unit <= 0xdbff) end++;
+    }
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
+const MARKED_VOWELS: Record<string, string> = {
+  a: 'āáǎà',
+  e: 'ēéěè',
+  i: 'īíǐì',
+  o: 'ōóǒò',
+  u: 'ūúǔù',
+  v: 'ǖǘǚǜ',
+};
+
+/** Turns a tone-number reading into the requested style: `zhong4` → `zhòng`, `lv4` → `lǜ`. */
+export function formatReading(numbered: string, style: PinyinStyle): string {
+  if (!numbered) return '';
+  const tone = Number(numbered.at(-1));
+  const letters = numbered.slice(0, -1);
+  if (style === 'num') return numbered;
+  if (style === 'none') return letters.replace('v', 'ü');
+  if (tone < 1 || tone > 4) return letters.replace('v', 'ü');
+  // The standard placement: a or e takes the mark; in ou the o does; otherwise the last vowel.
+  let index = letters.search(/[ae]/);
+  if (index < 0) index = letters.indexOf('ou');
+  if (index < 0) {
+    for (let i = letters.length - 1; i >= 0; i--) {
+      if ('iouv'.includes(letters[i] ?? '')) {
+        index = i;
+        break;
+      }
+    }
+  }
+  if (index < 0) return letters;
+  const vowel = letters[index] ?? '';
+  const marked = MARKED_VOWELS[vowel]?.[tone - 1] ?? vowel;
+  return (letters.slice(0, index) + marked + letters.slice(index + 1)).replace('v', 'ü');
+}
