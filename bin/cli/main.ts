@@ -1,0 +1,51 @@
+/**
+ * `tifa`: Tifa Reader's text engine on the command line, for researchers batch-processing
+ * articles and for the benchmarks. UTF-8 in (file or stdin), one result per input line out.
+ */
+import { parseArgs, type ParsedArgs } from './args';
+import { annotateCommand, convertCommand, pinyinCommand, segmentCommand } from './commands';
+import { readInputText, splitLines, UsageError } from './input';
+
+const USAGE = `usage:
+  tifa annotate [file|-] [--to keep|cn|tw|twp|hk|t] [--format json|html]
+  tifa convert  [file|-] [--to cn|tw|twp|hk|t] [--keep-artifacts]
+  tifa segment  [file|-]
+  tifa pinyin   [file|-] [--format tsv]`;
+
+type Command = (lines: string[], args: ParsedArgs, write: (chunk: string) => void) => void;
+
+const COMMANDS: Record<string, { run: Command; options: string[]; booleans?: string[] }> = {
+  annotate: { run: annotateCommand, options: ['to', 'format'] },
+  convert: { run: convertCommand, options: ['to'], booleans: ['keep-artifacts'] },
+  segment: { run: segmentCommand, options: [] },
+  pinyin: { run: pinyinCommand, options: ['format'] },
+};
+
+function main(argv: string[]): number {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command "${name}"\n${USAGE}`);
+  const args = parseArgs(rest, command.options, command.booleans);
+  if (args.positional.length > 1) throw new UsageError('give at most one input file');
+  const lines = splitLines(readInputText(args.positional[0]));
+  // Output is buffered and written once: per-line writes to a pipe cost more than the analysis.
+  const chunks: string[] = [];
+  command.run(lines, args, (chunk) => chunks.push(chunk));
+  process.stdout.write(chunks.join(''));
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`tifa: ${error.message}\n`);
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}
