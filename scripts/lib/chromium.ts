@@ -45,6 +45,8 @@ const SERVICE_WORKER_TIMEOUT_MS = 15_000;
 export interface LaunchOptions {
   /** Default true. A visible window needs DISPLAY or WAYLAND_DISPLAY. */
   headless?: boolean;
+  /** Default EXTENSION_DIR; another unpacked build (e.g. to compare two builds). */
+  extensionDir?: string;
 }
 
 export interface ExtensionHandle {
@@ -67,10 +69,11 @@ export interface ExtensionHandle {
  * Chromium's new headless mode loads extensions, so `--load-extension` needs no other trick.
  */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionHandle> {
-  const manifestFile = join(EXTENSION_DIR, 'manifest.json');
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  const manifestFile = join(extensionDir, 'manifest.json');
   if (!existsSync(manifestFile)) {
     throw new Error(
-      `No built extension at ${EXTENSION_DIR} (manifest.json is missing): run \`npm run build\` first.`,
+      `No built extension at ${extensionDir} (manifest.json is missing): run \`npm run build\` first.`,
     );
   }
   const executablePath = chromiumExecutablePath();
@@ -88,8 +91,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       headless,
       executablePath,
       args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
         ...SANDBOX_ARGS,
         ...QUIET_ARGS,
         ...(!headless && !process.env.DISPLAY && process.env.WAYLAND_DISPLAY
