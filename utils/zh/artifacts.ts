@@ -57,20 +57,18 @@ export function removeInlinePinyin(text: string): ArtifactScan {
 /** Lists the artefacts of a text in order, without changing it. */
 export function findInlinePinyin(text: string): InlinePinyinArtifact[] {
   const found: InlinePinyinArtifact[] = [];
-  // Only an opening parenthesis can start an artefact; search for those instead of every char.
-  for (let open = nextOpenParen(text, 0); open >= 0; open = nextOpenParen(text, open + 1)) {
+  // Only an opening parenthesis can start an artefact; jump from one to the next. Both kinds are
+  // searched with one cursor each, so a long text is scanned once, not once per parenthesis.
+  let half = text.indexOf('(');
+  let full = text.indexOf('（');
+  while (half >= 0 || full >= 0) {
+    const open = half < 0 ? full : full < 0 ? half : Math.min(half, full);
     const artifact = artifactAt(text, open);
     if (artifact) found.push(artifact);
+    if (open === half) half = text.indexOf('(', open + 1);
+    else full = text.indexOf('（', open + 1);
   }
   return found;
-}
-
-function nextOpenParen(text: string, from: number): number {
-  const half = text.indexOf('(', from);
-  const full = text.indexOf('（', from);
-  if (half < 0) return full;
-  if (full < 0) return half;
-  return Math.min(half, full);
 }
 
 function artifactAt(text: string, open: number): InlinePinyinArtifact | null {

@@ -15,7 +15,7 @@ export interface PinyinOptions {
 
 /** Longest chunk handed to pinyin-pro at once; cut at sentence ends so context is kept. */
 const MAX_CHUNK = 2000;
-const SENTENCE_END = /[。！？；\n!?;]/g;
+const SENTENCE_ENDS = new Set(Array.from('。！？；\n!?;', (c) => c.charCodeAt(0)));
 
 /**
  * Returns one reading per code point of `text` in tone-number form (`zhong4`, `de5`, `lv4`);
@@ -64,11 +64,13 @@ function* chunksOf(text: string): Generator<string> {
   while (start < text.length) {
     let end = Math.min(text.length, start + MAX_CHUNK);
     if (end < text.length) {
-      SENTENCE_END.lastIndex = start + MAX_CHUNK / 2;
-      let cut = -1;
-      for (let m = SENTENCE_END.exec(text); m && m.index < end; m = SENTENCE_END.exec(text))
-        cut = m.index + 1;
-      if (cut > start) end = cut;
+      // Cut after the last sentence end in the second half of the chunk, if there is one.
+      for (let i = end - 1; i > start + MAX_CHUNK / 2; i--) {
+        if (SENTENCE_ENDS.has(text.charCodeAt(i))) {
+          end = i + 1;
+          break;
+        }
+      }
       // Never split a surrogate pair.
       const unit = text.charCodeAt(end - 1);
       if (unit >= 0xd800 && unit <= 0xdbff) end++;
