@@ -4,6 +4,7 @@ import {
   CEDICT_FORMAT_VERSION,
   compareEntries,
   escapeSense,
+  findCedictEntries,
   formatCedictLine,
   formatHeader,
   formatWordList,
@@ -98,6 +99,31 @@ describe('parseCedictFile', () => {
   });
 });
 
+describe('findCedictEntries', () => {
+  const lines = [
+    { ...zhongguo, simplified: '中', traditional: '中', senses: ['middle'] },
+    zhongguo,
+    { ...zhongguo, pinyin: 'zhong1 guo2', senses: ['a/b'] },
+    { ...zhongguo, simplified: '中国人', traditional: '中國人', senses: ['Chinese person'] },
+  ];
+  const text = formatHeader({ entries: '4' }) + lines.map(formatCedictLine).join('\n') + '\n';
+
+  it('returns every entry with the headword, and only those', () => {
+    expect(findCedictEntries(text, '中国')).toEqual([lines[1], lines[2]]);
+    expect(findCedictEntries(text, '中')).toEqual([lines[0]]);
+    expect(findCedictEntries(text, '中国人')).toEqual([lines[3]]);
+    expect(findCedictEntries(text, '人')).toEqual([]);
+    expect(findCedictEntries(text, '丁')).toEqual([]);
+  });
+
+  it('copes with CRLF, a missing final newline and an empty file', () => {
+    expect(findCedictEntries(text.replace(/\n/g, '\r\n'), '中国')).toEqual([lines[1], lines[2]]);
+    expect(findCedictEntries(text.trimEnd(), '中国人')).toEqual([lines[3]]);
+    expect(findCedictEntries('', '中国')).toEqual([]);
+    expect(findCedictEntries(formatHeader({ entries: '0' }), '中国')).toEqual([]);
+  });
+});
+
 describe('headers and word lists', () => {
   it('round-trips header fields and stops at the first entry', () => {
     const header = { source: 'CC-CEDICT', license: 'CC BY-SA 4.0', note: 'a: b' };
@@ -147,6 +173,29 @@ describe('compiled public/dict files', () => {
       (entry, i) => i > 0 && compareEntries(entries[i - 1] as CedictEntry, entry) > 0,
     );
     expect(firstOutOfOrder).toBe(-1);
+  });
+
+  it('finds entries by binary search, exactly as a full scan does', () => {
+    const text = readCompiledFile(CEDICT_FILE_NAME);
+    const stride = Math.floor(entries.length / 300);
+    const keys = entries.filter((_, i) => i % stride === 0).map((entry) => entry.simplified);
+    keys.push(
+      (entries[0] as CedictEntry).simplified,
+      (entries[entries.length - 1] as CedictEntry).simplified,
+      '丁丁', // Three entries with the same headwords.
+      '干', // Several traditional forms.
+      '不存在的词',
+      '',
+      '\uffff',
+    );
+    // Map.groupBy would do, but Node 20 lacks it.
+    const scanned = new Map<string, CedictEntry[]>();
+    for (const entry of entries) {
+      scanned.set(entry.simplified, [...(scanned.get(entry.simplified) ?? []), entry]);
+    }
+    for (const key of keys) {
+      expect(findCedictEntries(text, key)).toEqual(scanned.get(key) ?? []);
+    }
   });
 
   it('has the entries news reading needs', () => {
