@@ -51,6 +51,13 @@ function main(): void {
   const hanChars = runs.reduce((sum, run) => sum + run.length, 0);
   const segmentRate = measureRate(() => segmentRuns(runs, lexicon), hanChars);
   const pinyinRate = measureRate(() => pinyin(SAMPLE), SAMPLE.length);
+  // The same text with its punctuation removed, repeated to a million code units: one run,
+  // segmented chunk by chunk.
+  const longRun = runs
+    .join('')
+    .repeat(Math.ceil(1_000_000 / hanChars))
+    .slice(0, 1_000_000);
+  const longRunRate = measureRate(() => segmentHanRun(longRun, lexicon), longRun.length, 3);
 
   console.log(`node ${process.version}, ${words.length} words`);
   console.log(`word list read + parse: ${loadMs.toFixed(0)} ms`);
@@ -64,6 +71,7 @@ function main(): void {
   console.log(
     `segmentHanRun: ${format(segmentRate)} Han chars/s (${runs.length} runs of the sample)`,
   );
+  console.log(`segmentHanRun, one 1,000,000-unit run: ${format(longRunRate)} chars/s`);
   console.log(`pinyin-pro pinyin(): ${format(pinyinRate)} chars/s on the same sample, for scale`);
   // Keep the lexicon alive until after the last memory reading.
   if (lexicon.size === 0) console.log('empty lexicon');
@@ -76,14 +84,14 @@ function segmentRuns(runs: readonly string[], lexicon: Lexicon): number {
 }
 
 /** Warms up, then repeats for about TARGET_MS and returns characters per second. */
-function measureRate(work: () => unknown, chars: number): number {
-  for (let i = 0; i < 200; i++) work();
+function measureRate(work: () => unknown, chars: number, batch = 50): number {
+  for (let i = 0; i < batch * 4; i++) work();
   let iterations = 0;
   const started = performance.now();
   let elapsed = 0;
   while (elapsed < TARGET_MS) {
-    for (let i = 0; i < 50; i++) work();
-    iterations += 50;
+    for (let i = 0; i < batch; i++) work();
+    iterations += batch;
     elapsed = performance.now() - started;
   }
   return (chars * iterations * 1000) / elapsed;

@@ -73,6 +73,32 @@ describe('segmentHanRun with the full CC-CEDICT word list', () => {
   });
 });
 
+describe('segmentHanRun on runs longer than one chunk', () => {
+  const lexicon = createLexicon(loadWordListFromDisk());
+
+  it('gives the same words as short runs when cut where no word spans', () => {
+    const sentence = '全面贯彻党的二十大精神坚持以人民为中心的发展思想';
+    const one = segmentHanRun(sentence, lexicon);
+    const copies = 500; // 12,000 code units, three chunks.
+    const expected = Array.from({ length: copies }, (_, copy) =>
+      one.map((end) => end + copy * sentence.length),
+    ).flat();
+    expect(segmentHanRun(sentence.repeat(copies), lexicon)).toEqual(expected);
+  });
+
+  it('still covers a run where every position is inside a word', () => {
+    const ends = segmentHanRun('哈'.repeat(10_001), createLexicon(['哈哈']));
+    expect(ends).toHaveLength(5001);
+    expect(ends.at(-1)).toBe(10_001);
+  });
+
+  it('never cuts a chunk inside a surrogate pair', () => {
+    const text = '中' + '𠮷'.repeat(3000);
+    const ends = segmentHanRun(text, createLexicon([]));
+    expect(ends).toEqual([1, ...Array.from({ length: 3000 }, (_, i) => 3 + 2 * i)]);
+  });
+});
+
 describe('segmentHanRun on a small lexicon', () => {
   it('returns nothing for empty input', () => {
     expect(segmentHanRun('', createLexicon([]))).toEqual([]);

@@ -194,41 +194,95 @@ export function createLexicon(words: Iterable<string>): Lexicon {
  * maximum matching, the usual baseline, makes both mistakes.
  */
 export function segmentHanRun(text: string, lexicon: Lexicon): number[] {
-  const n = text.length;
-  if (n === 0) return [];
+  const ends: number[] = [];
+  for (let start = 0; start < text.length;) {
+    const end = text.length - start <= CHUNK ? text.length : findCut(text, start, lexicon);
+    segmentSpan(text, start, end, lexicon, ends);
+    start = end;
+  }
+  return ends;
+}
+
+/**
+ * Long runs are segmented a chunk at a time so memory stays bounded (12 bytes per code unit of
+ * a chunk, reused), even for a page with megabytes of Han text and no punctuation.
+ */
+const CHUNK = 4096;
+/** How far back from a chunk's end to look for a position no word spans. */
+const CUT_SEARCH = 256;
+
+/**
+ * Where to end the chunk that starts at `start`: a position that no lexicon word spans, so every
+ * cover of the run breaks there and cutting changes nothing. If a text is so dense with words
+ * that none is found nearby, any character boundary will do (only the words at that seam may
+ * differ from an unbounded pass).
+ */
+function findCut(text: string, start: number, lexicon: Lexicon): number {
+  const target = start + CHUNK;
+  const matches = scratchFor(0, lexicon.maxWordLength).matches;
+  for (let cut = target; cut > target - CUT_SEARCH; cut--) {
+    if (isInsidePair(text, cut)) continue;
+    let spanned = false;
+    for (let i = Math.max(start, cut - lexicon.maxWordLength + 1); i < cut && !spanned; i++) {
+      const count = lexicon.matchWordEnds(text, i, text.length, matches);
+      spanned = count > 0 && (matches[count - 1] as number) > cut;
+    }
+    if (!spanned) return cut;
+  }
+  return isInsidePair(text, target) ? target - 1 : target;
+}
+
+/** The dynamic programme over text[start, end); pushes absolute word ends onto `ends`. */
+function segmentSpan(
+  text: string,
+  start: number,
+  end: number,
+  lexicon: Lexicon,
+  ends: number[],
+): void {
+  const n = end - start;
   const table = scratchFor(n + 1, lexicon.maxWordLength);
   const { words, singles, from, matches } = table;
   words.fill(UNREACHED, 1, n + 1);
   words[0] = 0;
   singles[0] = 0;
 
-  for (let i = 0; i < n; i++) {
-    const wordsBefore = words[i] as number;
+  // Table index k stands for text offset start + k.
+  for (let k = 0; k < n; k++) {
+    const wordsBefore = words[k] as number;
     if (wordsBefore === UNREACHED) continue; // The low half of a surrogate pair.
     const wordsAfter = wordsBefore + 1;
-    const singlesBefore = singles[i] as number;
-    const step = codePointLength(text, i);
+    const singlesBefore = singles[k] as number;
+    const step = codePointLength(text, start + k, end);
 
     // The fallback: the next character as a word of its own.
-    relax(table, i + step, wordsAfter, singlesBefore + 1, i);
+    relax(table, k + step, wordsAfter, singlesBefore + 1, k);
 
-    // Processing i in ascending order and replacing only on strict improvement keeps, among
+    // Processing k in ascending order and replacing only on strict improvement keeps, among
     // equal covers, the one whose last word starts earliest: the longest last word.
-    const count = lexicon.matchWordEnds(text, i, n, matches);
+    const count = lexicon.matchWordEnds(text, start + k, end, matches);
     for (let m = 0; m < count; m++) {
-      const end = matches[m] as number;
+      const length = (matches[m] as number) - start - k;
       // A one-character word in the lexicon scores as the fallback above already did.
-      if (end - i > step) relax(table, end, wordsAfter, singlesBefore, i);
+      if (length > step) relax(table, k + length, wordsAfter, singlesBefore, k);
     }
   }
 
-  const ends: number[] = [];
-  for (let end = n; end > 0; end = from[end] as number) ends.push(end);
-  return ends.reverse();
+  const first = ends.length;
+  for (let k = n; k > 0; k = from[k] as number) ends.push(start + k);
+  reverseFrom(ends, first);
+}
+
+function reverseFrom(values: number[], first: number): void {
+  for (let i = first, j = values.length - 1; i < j; i++, j--) {
+    const swap = values[i] as number;
+    values[i] = values[j] as number;
+    values[j] = swap;
+  }
 }
 
 interface Scratch {
-  /** Fewest words covering text[0, i). */
+  /** Fewest words covering the first k code units of the span. */
   words: Int32Array;
   /** One-character words in that cover. */
   singles: Int32Array;
@@ -247,22 +301,16 @@ function relax(table: Scratch, end: number, words: number, singles: number, star
   }
 }
 
-/**
- * Reused buffers: segmenting allocates only its result. Runs longer than this (a page with no
- * punctuation for thousands of characters) get temporary buffers, so one odd page does not pin
- * megabytes for the life of the tab.
- */
-const MAX_KEPT_SCRATCH = 4096;
+/** Reused buffers, at most CHUNK + 1 long: segmenting allocates only its result. */
 let kept: Scratch = makeScratch(256, 32);
 
 function scratchFor(size: number, maxWordLength: number): Scratch {
   if (size <= kept.words.length && maxWordLength <= kept.matches.length) return kept;
-  const table = makeScratch(
+  kept = makeScratch(
     Math.max(size, kept.words.length),
     Math.max(maxWordLength, kept.matches.length),
   );
-  if (size <= MAX_KEPT_SCRATCH) kept = table;
-  return table;
+  return kept;
 }
 
 function makeScratch(size: number, maxWordLength: number): Scratch {
@@ -274,10 +322,17 @@ function makeScratch(size: number, maxWordLength: number): Scratch {
   };
 }
 
-/** 2 at the high half of a valid surrogate pair, else 1 (a lone surrogate stands alone). */
-function codePointLength(text: string, i: number): number {
+/** True when `offset` falls between the two halves of a surrogate pair. */
+function isInsidePair(text: string, offset: number): boolean {
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
+/** 2 at the high half of a valid surrogate pair before `end`, else 1 (lone surrogates stand alone). */
+function codePointLength(text: string, i: number, end: number): number {
   const unit = text.charCodeAt(i);
-  if (unit >= 0xd800 && unit <= 0xdbff) {
+  if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end) {
     const next = text.charCodeAt(i + 1);
     if (next >= 0xdc00 && next <= 0xdfff) return 2;
   }
