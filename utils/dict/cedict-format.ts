@@ -16,7 +16,7 @@
  * the same reason: `a//b` would be ambiguous with a dropped sense.
  *
  * Entries are sorted by simplified, then traditional, in UTF-16 code-unit order (plain `<` on
- * strings), so a reader may binary search the lines or fill a Map in one pass.
+ * strings), so a reader may binary search the lines (`findCedictEntries`) or fill a Map in one pass.
  *
  * `words.u8`: `#` header lines, then one simplified headword per line (the segmenter's lexicon).
  */
