@@ -9,8 +9,12 @@ export default defineConfig({
     name: 'Tifa Reader',
     description:
       'Read Chinese political news: pinyin, simplified/traditional conversion, word and term popups.',
-    // Fewest permissions that work: storage for settings; no host permissions beyond the
-    // content script's own match patterns.
-    permissions: ['storage'],
+    // Fewest permissions that work; no host permissions beyond the content script's own match
+    // patterns. storage: settings. scripting: inject the reader (reader-main.js) only into
+    // frames of sites where it is on, so other pages never load the text engine.
+    permissions: ['storage', 'scripting'],
+    // executeScript needs host permission for the frame it injects into. The gatekeeper content
+    // script already runs on every http(s) page, so this adds no new install warning.
+    host_permissions: ['http://*/*', 'https://*/*'],
   },
 });

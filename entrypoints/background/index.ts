@@ -1,5 +1,17 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { handleMessage } from './handlers';
 
 export default defineBackground(() => {
-  // Handlers are wired in later modules.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // Only our own content scripts and pages can reach this listener (no externally_connectable),
+    // but a content script runs inside a hostile page: validation happens in handleMessage.
+    if (sender.id !== browser.runtime.id) return false;
+    // sendResponse + `return true` rather than returning a promise: Chrome only began honouring
+    // promise returns from onMessage listeners recently, and Firefox accepts both.
+    void handleMessage(message, { tabId: sender.tab?.id, frameId: sender.frameId }).then(
+      sendResponse,
+    );
+    return true;
+  });
 });

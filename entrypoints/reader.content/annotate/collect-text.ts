@@ -1,0 +1,36 @@
+/**
+ * Finding the text nodes to annotate. A TreeWalker rejects skipped subtrees whole, so the cost
+ * is one visit per node outside them, and only nodes holding Chinese characters are returned.
+ */
+import { containsHan } from '../../../utils/zh/han';
+import { isSkippedElement } from './skip-rules';
+
+/** Collects Chinese text nodes under `root`, in document order, calling `take` for each. */
+export function collectChineseText(root: Node, take: (node: Text) => void): void {
+  if (root.nodeType === Node.TEXT_NODE) {
+    const text = root as Text;
+    if (text.parentElement && !isInsideSkipped(text.parentElement) && containsHan(text.data))
+      take(text);
+    return;
+  }
+  if (root instanceof Element && isInsideSkipped(root)) return;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        return isSkippedElement(node as Element)
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_SKIP;
+      }
+      return containsHan((node as Text).data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+    },
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) take(node as Text);
+}
+
+/** True when an element or one of its ancestors is off limits (for nodes added later). */
+export function isInsideSkipped(element: Element): boolean {
+  for (let e: Element | null = element; e; e = e.parentElement) {
+    if (isSkippedElement(e)) return true;
+  }
+  return false;
+}

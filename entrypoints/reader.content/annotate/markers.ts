@@ -1,0 +1,23 @@
+/**
+ * The labels on everything the reader adds to a page. One attribute marks our elements; the
+ * scanner skips them, and switching off removes exactly them (STYLE habit 3).
+ */
+
+/** Present on every element we insert; its value says what the element is. */
+export const TIFA_ATTR = 'data-tifa';
+
+/** Values of TIFA_ATTR. */
+export const MARK = {
+  word: 'w',
+  reading: 'rt',
+  style: 'style',
+} as const;
+
+/** The reading of a character, shown through CSS generated content so it is never copied. */
+export const READING_ATTR = 'data-tifa-r';
+
+/** Tone of a reading (1–5), for tone colours. */
+export const TONE_ATTR = 'data-tifa-tone';
+
+/** On <html> while the reader is on: lets page authors and tests see its state. */
+export const STATE_ATTR = 'data-tifa-reader';

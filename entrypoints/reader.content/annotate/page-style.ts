@@ -1,0 +1,58 @@
+/**
+ * The reader's stylesheet in the page. News sites style `ruby` and `rt` for their own purposes,
+ * and hostile or careless rules (`rt { display: none }`, `ruby { font-size: 0 }`,
+ * `* { line-height: 0 }`) must not hide our readings, so every rule is `!important` on selectors
+ * more specific than a page's element selectors.
+ */
+import { MARK, READING_ATTR, TIFA_ATTR, TONE_ATTR } from './markers';
+
+export interface PageStyleOptions {
+  /** Reading size relative to the text, in percent. */
+  readonly rubySize: number;
+  /** Colours per tone (1–5), or null for no tone colours. */
+  readonly toneColors: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> | null;
+}
+
+const WORD = `ruby[${TIFA_ATTR}="${MARK.word}"]`;
+const READING = `rt[${TIFA_ATTR}="${MARK.reading}"]`;
+
+/** CSS text for the given options. Values are numbers and colours we control, never page data. */
+export function pageStyleText(options: PageStyleOptions): string {
+  const size = Math.round(options.rubySize);
+  const rules = [
+    `${WORD}{display:ruby!important;font-size:inherit!important;line-height:normal!important;` +
+      `margin:0 0.08em!important;padding:0!important;border:0!important;background:none!important;` +
+      `visibility:visible!important;opacity:1!important;text-indent:0!important;letter-spacing:normal!important}`,
+    `${READING}{display:ruby-text!important;font-size:${size}%!important;line-height:1.1!important;` +
+      `font-style:normal!important;font-weight:normal!important;text-transform:none!important;` +
+      `visibility:visible!important;opacity:1!important;color:inherit;user-select:none!important;` +
+      `-webkit-user-select:none!important;text-align:center!important;letter-spacing:0!important;` +
+      `white-space:nowrap!important;padding:0!important;margin:0!important;border:0!important}`,
+    `${READING}::before{content:attr(${READING_ATTR})!important;display:inline!important;` +
+      `font-size:inherit!important;visibility:visible!important}`,
+  ];
+  if (options.toneColors) {
+    for (const [tone, color] of Object.entries(options.toneColors)) {
+      if (!/^#[0-9a-f]{3,8}$/i.test(color)) continue;
+      rules.push(`${READING}[${TONE_ATTR}="${tone}"]{color:${color}!important}`);
+    }
+  }
+  return rules.join('\n');
+}
+
+/** Puts the stylesheet into the document (or updates it), marked as ours. */
+export function installPageStyle(doc: Document, options: PageStyleOptions): HTMLStyleElement {
+  let style = doc.querySelector<HTMLStyleElement>(`style[${TIFA_ATTR}="${MARK.style}"]`);
+  if (!style) {
+    style = doc.createElement('style');
+    style.setAttribute(TIFA_ATTR, MARK.style);
+    (doc.head ?? doc.documentElement).append(style);
+  }
+  style.textContent = pageStyleText(options);
+  return style;
+}
+
+/** Removes our stylesheet. */
+export function removePageStyle(doc: Document): void {
+  doc.querySelector(`style[${TIFA_ATTR}="${MARK.style}"]`)?.remove();
+}

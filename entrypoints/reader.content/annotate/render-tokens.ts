@@ -1,0 +1,70 @@
+/**
+ * Turning analysed text into the nodes that replace a text node: words become <ruby> with one
+ * reading per character, other text stays text. Everything is built with createElement and text
+ * nodes; page text never passes through an HTML parser.
+ */
+import type { Token } from '../../../utils/zh/analyze';
+import { pairReadings } from '../../../utils/zh/ruby-pairs';
+import { MARK, READING_ATTR, TIFA_ATTR, TONE_ATTR } from './markers';
+
+/** How a reading is written: a formatter from tone-number form (`zhong4`) to what is shown. */
+export type ReadingFormatter = (numbered: string) => string;
+
+export interface RenderOptions {
+  /** Draw readings above words; false leaves converted text only. */
+  readonly pinyin: boolean;
+  readonly formatReading: ReadingFormatter;
+}
+
+/**
+ * The nodes showing `tokens` (of one text node): ruby for words when pinyin is on, text nodes
+ * otherwise. Adjacent plain text is merged so the page gets as few new nodes as possible.
+ */
+export function renderTokens(tokens: readonly Token[], options: RenderOptions): Node[] {
+  const nodes: Node[] = [];
+  let pendingText = '';
+  const flushText = () => {
+    if (pendingText) nodes.push(document.createTextNode(pendingText));
+    pendingText = '';
+  };
+  for (const token of tokens) {
+    if (token.kind !== 'word' || !options.pinyin) {
+      pendingText += token.display;
+      continue;
+    }
+    flushText();
+    nodes.push(renderWord(token, options.formatReading));
+  }
+  flushText();
+  return nodes;
+}
+
+function renderWord(token: Token, format: ReadingFormatter): HTMLElement {
+  const ruby = document.createElement('ruby');
+  ruby.setAttribute(TIFA_ATTR, MARK.word);
+  const pairs = pairReadings(token.display, token);
+  if (pairs) {
+    for (const pair of pairs) {
+      ruby.append(pair.text);
+      // Characters without a reading (punctuation inside a word) still get an empty <rt>, so
+      // each base keeps its own column.
+      ruby.append(readingElement(pair.reading, format));
+    }
+  } else {
+    // The display changed length (a vocabulary conversion): one reading over the whole word.
+    ruby.append(token.display);
+    ruby.append(readingElement(token.pinyin.join(' '), format));
+  }
+  return ruby;
+}
+
+function readingElement(numbered: string, format: ReadingFormatter): HTMLElement {
+  const rt = document.createElement('rt');
+  rt.setAttribute(TIFA_ATTR, MARK.reading);
+  // The reading lives in an attribute shown by CSS `content:`: generated content is never part
+  // of a selection, so copying annotated text yields the Chinese text only.
+  rt.setAttribute(READING_ATTR, numbered.split(' ').map(format).join(' '));
+  const tone = numbered.length === 0 || numbered.includes(' ') ? '' : numbered.slice(-1);
+  if (tone) rt.setAttribute(TONE_ATTR, tone);
+  return rt;
+}

@@ -1,0 +1,27 @@
+/**
+ * Cooperative scheduling on the page's main thread: work runs in slices short enough that the
+ * page stays responsive (no task over 50 ms, the long-task threshold), urgent slices right away,
+ * the rest when the browser is idle.
+ */
+
+/** Time one slice may take. Well under the 50 ms long-task threshold, leaving room for a frame. */
+export const SLICE_MS = 8;
+
+export type Cancel = () => void;
+
+/** Runs `task` as soon as possible in a new task (not a microtask), so rendering can happen. */
+export function runSoon(task: () => void): Cancel {
+  const id = setTimeout(task, 0);
+  return () => clearTimeout(id);
+}
+
+/** Runs `task` when the browser is idle, or after `timeoutMs` at the latest. */
+export function runWhenIdle(task: () => void, timeoutMs = 500): Cancel {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: timeoutMs });
+    return () => cancelIdleCallback(id);
+  }
+  // Safari has no requestIdleCallback; a short delay approximates "after the current work".
+  const id = setTimeout(task, 16);
+  return () => clearTimeout(id);
+}

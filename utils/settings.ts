@@ -1,0 +1,88 @@
+/**
+ * Reader settings, in `browser.storage.local` through WXT storage items (versioned, so a change
+ * of shape comes with a migration). Settings are preferences, not user data: user data (lookups,
+ * vocabulary) lives in IndexedDB, owned by the background.
+ */
+import { storage } from 'wxt/utils/storage';
+
+/** How readings are written above the characters. */
+export type RubyStyle = 'mark' | 'num' | 'zhuyin';
+
+/** Which script the page is shown in: the page's own, simplified, or traditional (TW or HK). */
+export type DisplayScript = 'keep' | 'cn' | 'tw' | 'hk';
+
+export interface ReaderSettings {
+  /** Show readings above the characters. */
+  pinyin: boolean;
+  rubyStyle: RubyStyle;
+  /** Colour each reading by its tone. */
+  toneColors: boolean;
+  script: DisplayScript;
+  /** Hide inline-pinyin artefacts such as 現(xiàn). */
+  removeArtifacts: boolean;
+  /** Size of the readings relative to the text, in percent. */
+  rubySize: number;
+}
+
+export const DEFAULT_SETTINGS: ReaderSettings = {
+  pinyin: true,
+  rubyStyle: 'mark',
+  toneColors: false,
+  script: 'keep',
+  removeArtifacts: true,
+  rubySize: 55,
+};
+
+/** Bounds of the ruby size slider; beyond them readings become unreadable or swamp the text. */
+export const RUBY_SIZE_RANGE = { min: 35, max: 90 } as const;
+
+export const readerSettings = storage.defineItem<ReaderSettings>('local:readerSettings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Hostnames where the reader is on: switched on from the toolbar or listed in the options. */
+export const enabledSites = storage.defineItem<string[]>('local:enabledSites', {
+  fallback: [],
+  version: 1,
+});
+
+/** Normalises a hostname the way the site list stores it (lower case, no leading www.). */
+export function siteKey(hostname: string): string {
+  return hostname.toLowerCase().replace(/^www\./, '');
+}
+
+/** Whether a hostname is on the list; a listed site covers its subdomains (news.example.cn). */
+export function isSiteEnabled(sites: readonly string[], hostname: string): boolean {
+  const key = siteKey(hostname);
+  return sites.some((site) => key === site || key.endsWith(`.${site}`));
+}
+
+/** Returns the list with the site added or removed. */
+export function withSite(sites: readonly string[], hostname: string, enabled: boolean): string[] {
+  const key = siteKey(hostname);
+  const rest = sites.filter((site) => site !== key);
+  return enabled ? [...rest, key].sort() : rest;
+}
+
+/** Fills in missing or invalid fields from the defaults, so a damaged store never breaks a page. */
+export function sanitizeSettings(
+  value: Partial<ReaderSettings> | null | undefined,
+): ReaderSettings {
+  const v = value ?? {};
+  const pick = <K extends keyof ReaderSettings>(
+    key: K,
+    ok: (x: unknown) => boolean,
+  ): ReaderSettings[K] => (ok(v[key]) ? (v[key] as ReaderSettings[K]) : DEFAULT_SETTINGS[key]);
+  return {
+    pinyin: pick('pinyin', (x) => typeof x === 'boolean'),
+    rubyStyle: pick('rubyStyle', (x) => x === 'mark' || x === 'num' || x === 'zhuyin'),
+    toneColors: pick('toneColors', (x) => typeof x === 'boolean'),
+    script: pick('script', (x) => x === 'keep' || x === 'cn' || x === 'tw' || x === 'hk'),
+    removeArtifacts: pick('removeArtifacts', (x) => typeof x === 'boolean'),
+    rubySize: pick(
+      'rubySize',
+      (x) => typeof x === 'number' && x >= RUBY_SIZE_RANGE.min && x <= RUBY_SIZE_RANGE.max,
+    ),
+  };
+}
