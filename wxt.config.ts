@@ -9,10 +9,26 @@ export default defineConfig({
     name: 'Tifa Reader',
     description:
       'Read Chinese political news: pinyin, simplified/traditional conversion, word and term popups.',
+    // UI text lives in public/_locales (utils/i18n.ts); a manifest with _locales must name the
+    // fallback language. Name and description stay literal so every locale shows the brand.
+    default_locale: 'en',
     // Fewest permissions that work; no host permissions beyond the content script's own match
     // patterns. storage: settings. scripting: inject the reader (reader-main.js) only into
     // frames of sites where it is on, so other pages never load the text engine.
-    permissions: ['storage', 'scripting'],
+    // contextMenus: the page menu item that switches the reader on or off for the site
+    // (entrypoints/background/toggle-site.ts). The keyboard shortcut (`commands`) needs no
+    // permission, and reading the active tab's URL is covered by the host permissions.
+    permissions: ['storage', 'scripting', 'contextMenus'],
+    commands: {
+      // Must match TOGGLE_READER_COMMAND in entrypoints/background/toggle-site.ts.
+      'toggle-reader': {
+        // Alt+Shift+P: Chrome binds Alt+Shift only to A (inactive popup), B (bookmarks bar),
+        // I (feedback) and T (toolbar) (chrome/browser/ui/views/accelerator_table.cc); Ctrl+Alt
+        // combinations clash with AltGr layouts. On macOS "Alt" is Option. Users can rebind it.
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_commandToggleReader__',
+      },
+    },
     // executeScript needs host permission for the frame it injects into. The gatekeeper content
     // script already runs on every http(s) page, so this adds no new install warning.
     host_permissions: ['http://*/*', 'https://*/*'],

@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleMessage } from './handlers';
+import { registerSiteToggle } from './toggle-site';
 
 export default defineBackground(() => {
+  registerSiteToggle();
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Only our own content scripts and pages can reach this listener (no externally_connectable),
     // but a content script runs inside a hostile page: validation happens in handleMessage.
