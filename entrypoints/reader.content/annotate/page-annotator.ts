@@ -32,7 +32,8 @@ export interface AnnotationStats {
 const SENTENCE_END = /[。！？；!?;\n]/g;
 
 export class PageAnnotator {
-  private readonly log = new ReplacementLog();
+  // A text node the page edits after we replaced it is put back and annotated afresh.
+  private readonly log = new ReplacementLog((original) => this.enqueue(original));
   private readonly visible = new WorkQueue<Text>();
   private readonly later = new WorkQueue<Text>();
   /** Text nodes waiting to be seen, by the element observed for them. */

@@ -18,7 +18,25 @@ interface Split {
 }
 
 export class ReplacementLog {
-  private entries: (Replacement | Split)[] = [];
+  private entries: (Replacement | Split | null)[] = [];
+  /** Where each replaced text node's entry is, to undo just that one when the page edits it. */
+  private readonly byOriginal = new Map<Text, number>();
+  /**
+   * Pages (React among them) keep references to their text nodes and update them in place. A
+   * replaced node is out of the document, so the page's change would be invisible: we watch the
+   * originals themselves (observers work on detached nodes) and hand edited ones back.
+   */
+  private readonly edits: MutationObserver;
+
+  constructor(onOriginalEdited: (original: Text) => void) {
+    this.edits = new MutationObserver((records) => {
+      const edited = new Set<Text>();
+      for (const record of records) if (record.target instanceof Text) edited.add(record.target);
+      for (const original of edited) {
+        if (this.restoreOne(original)) onOriginalEdited(original);
+      }
+    });
+  }
   /** Every node we inserted or split off, so observers can ignore our own changes. */
   readonly ours = new WeakSet<Node>();
   /** Nodes that are our rendering (not pieces of page text still to annotate). */
@@ -36,7 +54,19 @@ export class ReplacementLog {
       this.rendered.add(node);
     }
     original.replaceWith(...inserted);
+    this.byOriginal.set(original, this.entries.length);
     this.entries.push({ kind: 'replace', original, inserted });
+    this.edits.observe(original, { characterData: true });
+  }
+
+  /** Puts one replaced text node back in place of our rendering; false if it cannot. */
+  private restoreOne(original: Text): boolean {
+    const index = this.byOriginal.get(original);
+    const entry = index === undefined ? undefined : this.entries[index];
+    if (index === undefined || !entry || entry.kind !== 'replace') return false;
+    this.byOriginal.delete(original);
+    this.entries[index] = null;
+    return putBack(entry);
   }
 
   /** Splits a long text node at the given offsets (ascending) and remembers how to join it. */
@@ -55,26 +85,29 @@ export class ReplacementLog {
     return parts;
   }
 
-  get size(): number {
-    return this.entries.length;
-  }
-
   /** Undoes every change, newest first. Changes the page removed meanwhile are skipped. */
   restoreAll(): void {
+    this.edits.disconnect();
     for (let i = this.entries.length - 1; i >= 0; i--) {
       const entry = this.entries[i];
       if (!entry) continue;
       if (entry.kind === 'replace') {
-        const anchor = entry.inserted.find((node) => node.parentNode);
-        if (anchor?.parentNode) {
-          anchor.parentNode.insertBefore(entry.original, anchor);
-          for (const node of entry.inserted) node.parentNode?.removeChild(node);
-        }
+        putBack(entry);
       } else if (entry.original.parentNode) {
         for (const part of entry.parts.slice(1)) part.parentNode?.removeChild(part);
         entry.original.data = entry.data;
       }
     }
     this.entries = [];
+    this.byOriginal.clear();
   }
+}
+
+/** Puts a replaced node back where our rendering of it is, and removes the rendering. */
+function putBack(entry: Replacement): boolean {
+  const anchor = entry.inserted.find((node) => node.parentNode);
+  if (!anchor?.parentNode) return false;
+  anchor.parentNode.insertBefore(entry.original, anchor);
+  for (const node of entry.inserted) node.parentNode?.removeChild(node);
+  return true;
 }

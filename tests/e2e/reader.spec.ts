@@ -1,0 +1,234 @@
+// Reading mode in the real Chromium: ruby on live pages, conversion, artefact removal, exact
+// restoration, pages and elements it must leave alone, hostile CSS and content that arrives later.
+
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  resetReader,
+  setReaderSettings,
+  setReaderSite,
+  waitForReaderIdle,
+  waitForReaderOn,
+} from '../../scripts/lib/reader-control.ts';
+import { sampleArticleAvailable, SAMPLE_ARTICLE_PATH, useBrowserSuite } from './harness.ts';
+
+const HOST = '127.0.0.1';
+
+describe('reading mode', () => {
+  const suite = useBrowserSuite();
+  let page: Page | undefined;
+
+  beforeEach(async () => {
+    await resetReader(suite.extension);
+  });
+  afterEach(async () => {
+    await page?.close();
+    page = undefined;
+  });
+
+  /** Opens a fixture with the reader off, records its body, then switches the reader on. */
+  async function openAndSwitchOn(path: string): Promise<{ page: Page; before: string }> {
+    page = await suite.openFixturePage(path);
+    const before = await page.evaluate(() => document.body.innerHTML);
+    await setReaderSite(suite.extension, HOST, true);
+    await waitForReaderOn(page);
+    await waitForReaderIdle(page);
+    return { page, before };
+  }
+
+  /** The readings shown above a word, as the reader renders them. */
+  function readingsOf(p: Page, word: string): Promise<string[] | null> {
+    return p.evaluate((w) => {
+      for (const ruby of document.querySelectorAll('ruby[data-tifa="w"]')) {
+        if (ruby.textContent === w) {
+          return [...ruby.querySelectorAll('rt')].map((rt) => rt.getAttribute('data-tifa-r') ?? '');
+        }
+      }
+      return null;
+    }, word);
+  }
+
+  it('puts pinyin above words, right for polyphones, and restores the page exactly', async () => {
+    const { page, before } = await openAndSwitchOn('/simplified-news.html');
+    expect(await page.locator('ruby[data-tifa="w"]').count()).toBeGreaterThan(50);
+    expect(await readingsOf(page, '会议')).toEqual(['huì', 'yì']);
+    expect(await readingsOf(page, '重点')).toEqual(['zhòng', 'diǎn']);
+    expect(await readingsOf(page, '调度')).toEqual(['diào', 'dù']);
+
+    await setReaderSite(suite.extension, HOST, false);
+    await page.waitForSelector('html:not([data-tifa-reader])', { state: 'attached' });
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+  });
+
+  it('leaves form fields, code, SVG, scripts, editors and the page’s own ruby alone', async () => {
+    const { page } = await openAndSwitchOn('/simplified-news.html');
+    const untouched = await page.evaluate(() => ({
+      input: (document.querySelector('input[name="q"]') as HTMLInputElement).value,
+      textarea: document.querySelector('textarea')?.value,
+      code: document.querySelector('pre code')?.innerHTML.includes('data-tifa'),
+      svg: document.querySelector('svg')?.innerHTML.includes('data-tifa'),
+      editable: document.querySelector('[contenteditable]')?.innerHTML.includes('data-tifa'),
+      ownRuby: [...document.querySelectorAll('ruby:not([data-tifa])')].map((r) => r.innerHTML),
+    }));
+    expect(untouched.input).toBe('营商环境');
+    expect(untouched.textarea).toBe('希望政策早日落地见效。');
+    expect(untouched.code).toBe(false);
+    expect(untouched.svg).toBe(false);
+    expect(untouched.editable).toBe(false);
+    expect(untouched.ownRuby).toEqual([
+      '龃<rp>(</rp><rt>jǔ</rt><rp>)</rp>龉<rp>(</rp><rt>yǔ</rt><rp>)</rp>',
+      '实行<rt>shí xíng</rt>',
+    ]);
+  });
+
+  it('keeps the page’s links and handlers working', async () => {
+    const { page } = await openAndSwitchOn('/simplified-news.html');
+    await page.click('a[data-track="hqd"]');
+    expect(await page.evaluate(() => document.body.dataset.lastClick)).toBe('hqd:13');
+  });
+
+  it('copies Chinese text only: readings are never part of a selection', async () => {
+    const { page } = await openAndSwitchOn('/simplified-news.html');
+    await suite.extension.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: suite.server.origin,
+    });
+    const selected = await page.evaluate(() => {
+      const selection = getSelection();
+      const h1 = document.querySelector('h1');
+      if (!selection || !h1) return null;
+      selection.selectAllChildren(h1);
+      return selection.toString();
+    });
+    expect(selected).toBe('省政府召开常务会议 部署推进新质生产力发展和民生保障工作');
+    await page.keyboard.press('Control+C');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe('省政府召开常务会议 部署推进新质生产力发展和民生保障工作');
+  });
+
+  it('removes inline-pinyin artefacts and converts the script, keeping real parentheses', async () => {
+    await setReaderSettings(suite.extension, { script: 'cn', pinyin: false });
+    const { page, before } = await openAndSwitchOn('/artifacts.html');
+    const text = await page.evaluate(() => document.querySelector('article')?.textContent ?? '');
+    expect(text).toContain('县域经济发展座谈会召开');
+    expect(text).toContain('因地制宜培育新质生产力');
+    expect(text).toContain('会上通报');
+    expect(text).toContain('（记者 王明）');
+    expect(text).toContain('(GDP)');
+    expect(text).toContain('(2025)');
+    expect(text).toContain('(市属开发区)');
+    expect(text).not.toMatch(/\((?:xiàn|jīng|zhì|chǎn|hui|fā|qū)\)/u);
+
+    await setReaderSite(suite.extension, HOST, false);
+    await page.waitForSelector('html:not([data-tifa-reader])', { state: 'attached' });
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+  });
+
+  it('follows setting changes live: tone numbers, then zhuyin', async () => {
+    const { page } = await openAndSwitchOn('/simplified-news.html');
+    await setReaderSettings(suite.extension, { rubyStyle: 'num' });
+    await expect.poll(() => readingsOf(page, '会议')).toEqual(['hui4', 'yi4']);
+    await setReaderSettings(suite.extension, { rubyStyle: 'zhuyin' });
+    await expect.poll(() => readingsOf(page, '会议')).toEqual(['ㄏㄨㄟˋ', 'ㄧˋ']);
+  });
+
+  it('shows readable pinyin under hostile page CSS', async () => {
+    const { page } = await openAndSwitchOn('/hostile-css.html');
+    const look = await page.evaluate(() => {
+      const rt = document.querySelector('rt[data-tifa="rt"]');
+      const ruby = rt?.parentElement;
+      if (!rt || !ruby) return null;
+      const before = getComputedStyle(rt, '::before');
+      return {
+        display: getComputedStyle(rt).display,
+        rubyFontSize: parseFloat(getComputedStyle(ruby).fontSize),
+        content: before.content,
+        rtHeight: rt.getBoundingClientRect().height,
+        lineHeight: getComputedStyle(ruby).lineHeight,
+      };
+    });
+    expect(look).not.toBeNull();
+    expect(look?.display).not.toBe('none');
+    expect(look?.rubyFontSize).toBeGreaterThan(10);
+    expect(look?.content).toMatch(/^".+"$/);
+    expect(look?.rtHeight).toBeGreaterThan(4);
+    expect(look?.lineHeight).not.toBe('0px');
+  });
+
+  it('annotates content that arrives later', async () => {
+    const { page } = await openAndSwitchOn('/dynamic.html');
+    const batchesBefore = await page.evaluate(() => Number(document.body.dataset.batches));
+    await page.evaluate(() => (window as unknown as { appendNewsBatch(): void }).appendNewsBatch());
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const items = [...document.querySelectorAll('.news-card')];
+          const last = items.at(-1);
+          return last ? last.querySelectorAll('ruby[data-tifa]').length : 0;
+        }),
+      )
+      .toBeGreaterThan(0);
+    expect(await page.evaluate(() => Number(document.body.dataset.batches))).toBeGreaterThan(
+      batchesBefore,
+    );
+  });
+
+  it('shows the page’s own later edits of text it already annotated (as React does)', async () => {
+    page = await suite.openFixturePage('/dynamic.html');
+    // The page keeps a reference to a text node, as frameworks do, before the reader starts.
+    await page.evaluate(() => {
+      const heading = document.querySelector('.news-card h2');
+      (window as unknown as { heldText: ChildNode | null }).heldText = heading?.firstChild ?? null;
+    });
+    await setReaderSite(suite.extension, HOST, true);
+    await waitForReaderOn(page);
+    await waitForReaderIdle(page);
+    expect(
+      await page.locator('.news-card h2').first().locator('ruby[data-tifa]').count(),
+    ).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      const held = (window as unknown as { heldText: Text }).heldText;
+      held.data = '市政府常务会议研究城市更新';
+    });
+    await expect
+      .poll(() => page?.evaluate(() => document.querySelector('.news-card h2')?.textContent))
+      .toBe('市政府常务会议研究城市更新');
+    await expect
+      .poll(() => page?.locator('.news-card h2').first().locator('ruby[data-tifa]').count())
+      .toBeGreaterThan(0);
+  });
+
+  it('changes nothing on a page without Chinese and does not load the reader there', async () => {
+    await setReaderSite(suite.extension, HOST, true);
+    page = await suite.openFixturePage('/no-chinese.html');
+    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    // Give the gatekeeper ample time to decide.
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+    expect(
+      await page.evaluate(() => performance.getEntriesByName('tifa:annotate-start').length),
+    ).toBe(0);
+  });
+
+  it('stays off on sites that were not switched on', async () => {
+    page = await suite.openFixturePage('/simplified-news.html');
+    await page.waitForTimeout(1500);
+    expect(await page.locator('ruby[data-tifa]').count()).toBe(0);
+    expect(
+      await page.evaluate(() => document.documentElement.hasAttribute('data-tifa-reader')),
+    ).toBe(false);
+  });
+
+  it.runIf(sampleArticleAvailable())(
+    'annotates the sample article: traditional text read through simplified, artefacts hidden',
+    async () => {
+      const { page, before } = await openAndSwitchOn(SAMPLE_ARTICLE_PATH);
+      const body = await page.evaluate(() => document.body.textContent ?? '');
+      expect(body).not.toContain('(xiàn)');
+      expect(body).toContain('(市屬開發區)');
+      expect(await readingsOf(page, '經濟')).toEqual(['jīng', 'jì']);
+      await setReaderSite(suite.extension, HOST, false);
+      await page.waitForSelector('html:not([data-tifa-reader])', { state: 'attached' });
+      expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+    },
+  );
+});
