@@ -1,0 +1,351 @@
+/**
+ * `analyze` throughput against pinyin-pro alone, side by side in one process.
+ *
+ * Budget (ARCHITECTURE.md): `analyze` keeps ≥ 0.7× pinyin-pro's throughput on the same text.
+ * pinyin-pro is the step we cannot make faster, so the ratio says what our own layers
+ * (artefacts, conversion, segmentation, polyphone words, tokens) cost on top of it.
+ *
+ * The corpus is ≈1,000,000 characters of varied text built at run time: CPP dev sentences
+ * grouped into paragraphs, every other paragraph converted to Taiwan traditional script (a
+ * traditional page is a real case and costs a conversion), and the sample article's paragraphs
+ * (traditional, with inline-pinyin artefacts) in between. One article repeated would measure
+ * caches of one vocabulary, not a reader moving across news sites.
+ *
+ * Usage: npm run bench:throughput  (BENCH_ROUNDS=n to change the number of timed rounds)
+ */
+import { pinyin } from 'pinyin-pro';
+import { loadWordListFromDisk } from '../../utils/dict/load-node';
+import { analyze, type AnalyzeOptions } from '../../utils/zh/analyze';
+import { removeInlinePinyin } from '../../utils/zh/artifacts';
+import { getMappedConverter } from '../../utils/zh/convert';
+import { detectScript } from '../../utils/zh/detect-script';
+import { isHanCodePoint } from '../../utils/zh/han';
+import { identityMapped } from '../../utils/zh/offset-map';
+import { applyPolyphoneWords } from '../../utils/zh/polyphone-words';
+import { readingsOf } from '../../utils/zh/pinyin';
+import { createLexicon, segmentHanRun, type Lexicon } from '../../utils/zh/segment';
+import { markdownTable } from './lib/markdown';
+import { runIfMain, type BenchReport } from './lib/report';
+import { readCppDev, readSampleArticleParagraphs } from './lib/shared-data';
+import { formatInteger, formatMs, formatRate, median, timed } from './lib/stats';
+
+/** About the size of a very long page; large enough that a pass takes seconds, not microseconds. */
+const TARGET_CHARS = 1_000_000;
+/** One article paragraph after this many corpus paragraphs: the article's share stays small, as
+ * one page among many, but its artefacts and traditional text are exercised throughout. */
+const ARTICLE_EVERY = 25;
+/** Timed rounds after the warm-up; the median resists a round slowed by other load. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const BUDGET_RATIO = 0.7;
+/** The options `readingsOf` (utils/zh/pinyin.ts) passes to pinyin-pro. */
+const NUM_OPTIONS = { type: 'array', toneType: 'num', v: true, toneSandhi: false } as const;
+
+export interface Corpus {
+  readonly paragraphs: readonly string[];
+  readonly chars: number;
+  readonly simplifiedChars: number;
+  readonly traditionalChars: number;
+  readonly articleChars: number;
+}
+
+/**
+ * Builds the corpus: passes over the CPP sentences with growing paragraph sizes (5, 6, 7…
+ * sentences), so no paragraph repeats; in each pass every other paragraph is converted to
+ * traditional, the other way round in the next pass.
+ */
+export function buildCorpus(): Corpus {
+  const sentences = readCppDev().map((s) => s.text);
+  const article = readSampleArticleParagraphs();
+  const toTraditional = getMappedConverter('cn', 'tw');
+  const paragraphs: string[] = [];
+  const counts = { chars: 0, simplifiedChars: 0, traditionalChars: 0, articleChars: 0 };
+  const add = (text: string, kind: 'simplifiedChars' | 'traditionalChars' | 'articleChars') => {
+    const chars = countCodePoints(text);
+    paragraphs.push(text);
+    counts.chars += chars;
+    counts[kind] += chars;
+  };
+  let articleIndex = 0;
+  for (let pass = 0; counts.chars < TARGET_CHARS; pass++) {
+    const size = 5 + pass;
+    for (let k = 0; k * size < sentences.length && counts.chars < TARGET_CHARS; k++) {
+      const text = sentences.slice(k * size, (k + 1) * size).join('');
+      if ((k + pass) % 2 === 0) add(text, 'simplifiedChars');
+      else add(toTraditional(text).text, 'traditionalChars');
+      if (paragraphs.length % ARTICLE_EVERY === 0 && article.length > 0)
+        add(article[articleIndex++ % article.length] ?? '', 'articleChars');
+    }
+  }
+  return { paragraphs, ...counts };
+}
+
+function countCodePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) i++;
+    count++;
+  }
+  return count;
+}
+
+type VariantKey = 'pinyinPro' | 'pinyinProNum' | 'analyze' | 'analyzeToCn' | 'analyzeNoPinyin';
+
+interface Variant {
+  readonly key: VariantKey;
+  readonly name: string;
+  readonly code: string;
+  readonly run: (paragraph: string) => number;
+}
+
+function variants(lexicon: Lexicon): Variant[] {
+  const withOptions = (options: AnalyzeOptions) => (p: string) =>
+    analyze(p, { lexicon, ...options }).tokens.length;
+  return [
+    {
+      key: 'pinyinPro',
+      name: 'pinyin-pro alone',
+      code: "pinyin(p, { type: 'array', toneType: 'symbol', toneSandhi: false })",
+      run: (p) => pinyin(p, { type: 'array', toneType: 'symbol', toneSandhi: false }).length,
+    },
+    {
+      key: 'analyze',
+      name: '`analyze`, keep script, marks',
+      code: "analyze(p, { lexicon, pinyin: 'mark', to: 'keep' })",
+      run: withOptions({ pinyin: 'mark', to: 'keep' }),
+    },
+    {
+      key: 'analyzeToCn',
+      name: '`analyze`, to simplified, marks',
+      code: "analyze(p, { lexicon, pinyin: 'mark', to: 'cn' })",
+      run: withOptions({ pinyin: 'mark', to: 'cn' }),
+    },
+    {
+      key: 'analyzeNoPinyin',
+      name: '`analyze`, keep script, no pinyin',
+      code: "analyze(p, { lexicon, pinyin: 'none', to: 'keep' })",
+      run: withOptions({ pinyin: 'none', to: 'keep' }),
+    },
+    {
+      // What `readingsOf` asks pinyin-pro for: shows what the tone-number output costs.
+      key: 'pinyinProNum',
+      name: 'pinyin-pro with the options `readingsOf` passes',
+      code: "pinyin(p, { type: 'array', toneType: 'num', v: true, toneSandhi: false })",
+      run: (p) => pinyin(p, NUM_OPTIONS).length,
+    },
+  ];
+}
+
+/** One pass over the corpus; returns milliseconds. The results are summed so no call is dead. */
+function timePass(paragraphs: readonly string[], run: (p: string) => number): number {
+  let sink = 0;
+  const started = performance.now();
+  for (const paragraph of paragraphs) sink += run(paragraph);
+  const ms = performance.now() - started;
+  if (sink < 0) console.log(sink);
+  return ms;
+}
+
+interface StageTimes {
+  artefacts: number;
+  detectScript: number;
+  toSimplified: number;
+  readings: number;
+  /** pinyin-pro on the same simplified text, marks (its default) and tone numbers, for scale. */
+  pinyinProSymbol: number;
+  pinyinProNum: number;
+  polyphoneWords: number;
+  segmentation: number;
+}
+
+/**
+ * Times the steps of `analyze` one by one, each as its own pass over the whole corpus with the
+ * calls `analyze` makes (utils/zh/analyze.ts), fed the previous step's output. What `analyze`
+ * takes beyond their sum is token building: offset mapping, display text, tone marks.
+ */
+function timeStages(paragraphs: readonly string[], lexicon: Lexicon): StageTimes {
+  const toSimplified = getMappedConverter('t', 'cn');
+  const pass = <T, R>(inputs: readonly T[], step: (input: T) => R) => {
+    const started = performance.now();
+    const outputs = inputs.map(step);
+    return { outputs, ms: performance.now() - started };
+  };
+  const artefacts = pass(paragraphs, (p) => removeInlinePinyin(p).clean.text);
+  const scripts = pass(artefacts.outputs, (clean) => detectScript(clean));
+  const converted = pass(
+    artefacts.outputs.map((clean, i) => ({ clean, script: scripts.outputs[i] })),
+    ({ clean, script }) =>
+      (script === 'simplified' ? identityMapped(clean) : toSimplified(clean)).text,
+  );
+  const texts = converted.outputs;
+  const readings = pass(texts, (text) => readingsOf(text));
+  const symbol = pass(texts, (text) => pinyin(text, { type: 'array', toneSandhi: false }));
+  const num = pass(texts, (text) => pinyin(text, NUM_OPTIONS));
+  const polyphone = pass(
+    readings.outputs.map((r, i) => ({ r, text: texts[i] ?? '' })),
+    (x) => applyPolyphoneWords(x.text, x.r),
+  );
+  const segmentation = pass(texts, (text) => segmentAll(text, lexicon));
+  return {
+    artefacts: artefacts.ms,
+    detectScript: scripts.ms,
+    toSimplified: converted.ms,
+    readings: readings.ms,
+    pinyinProSymbol: symbol.ms,
+    pinyinProNum: num.ms,
+    polyphoneWords: polyphone.ms,
+    segmentation: segmentation.ms,
+  };
+}
+
+/** Segments every run of Chinese characters, as `analyze`'s word boundaries do. */
+function segmentAll(text: string, lexicon: Lexicon): number {
+  let words = 0;
+  let runStart = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const cp = i < text.length ? (text.codePointAt(i) ?? 0) : 0;
+    const han = isHanCodePoint(cp);
+    if (han && runStart < 0) runStart = i;
+    if (!han && runStart >= 0) {
+      words += segmentHanRun(text.slice(runStart, i), lexicon).length;
+      runStart = -1;
+    }
+    if (cp > 0xffff) i++;
+  }
+  return words;
+}
+
+/** Runs the benchmark and returns its section of BENCHMARKS.md. */
+export function runThroughput(): BenchReport {
+  const load = timed(() => loadWordListFromDisk());
+  const build = timed(() => createLexicon(load.result));
+  const lexicon = build.result;
+  const corpus = buildCorpus();
+  const all = variants(lexicon);
+  log(
+    `corpus: ${formatInteger(corpus.chars)} chars in ${corpus.paragraphs.length} paragraphs; ` +
+      `${all.length} variants, 1 warm-up + ${ROUNDS} rounds`,
+  );
+
+  // Warm-up: JIT, opencc tries, pinyin-pro's dictionaries and the polyphone table, untimed.
+  for (const variant of all) timePass(corpus.paragraphs, variant.run);
+  const ms = new Map<VariantKey, number[]>(all.map((v) => [v.key, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    // Reverse the order every other round so neither side always runs first in a round.
+    const order = round % 2 === 0 ? all : [...all].reverse();
+    for (const variant of order)
+      ms.get(variant.key)?.push(timePass(corpus.paragraphs, variant.run));
+    log(
+      `round ${round + 1}: ${all.map((v) => `${v.key} ${formatMs(ms.get(v.key)?.at(-1) ?? 0)}`).join(', ')}`,
+    );
+  }
+  const passMs = (key: VariantKey) => median(ms.get(key) ?? []);
+  const rate = (key: VariantKey) =>
+    median((ms.get(key) ?? []).map((m) => (corpus.chars * 1000) / m));
+  const baseline = rate('pinyinPro');
+  const ratio = rate('analyze') / baseline;
+  // The ratio within each round: both sides ran seconds apart, under the same outside load.
+  const analyzeRounds = ms.get('analyze') ?? [];
+  const pairedRatio = median(
+    (ms.get('pinyinPro') ?? []).map((a, r) => a / (analyzeRounds[r] ?? NaN)),
+  );
+
+  log('timing the steps of analyze');
+  const stageRuns = [0, 1, 2].map(() => timeStages(corpus.paragraphs, lexicon));
+  const stage = (key: keyof StageTimes) => median(stageRuns.map((s) => s[key]));
+  const analyzeMs = passMs('analyze');
+  const steps: [string, number][] = [
+    ['inline-pinyin artefact scan (`removeInlinePinyin`)', stage('artefacts')],
+    ['script detection (`detectScript`)', stage('detectScript')],
+    [
+      'traditional → simplified with offsets (`t`→`cn`; traditional paragraphs only)',
+      stage('toSimplified'),
+    ],
+    ['readings (`readingsOf`: pinyin-pro with tone numbers, alignment)', stage('readings')],
+    ['polyphone word overrides (`applyPolyphoneWords`)', stage('polyphoneWords')],
+    ['segmentation (`segmentHanRun` over each Chinese run)', stage('segmentation')],
+  ];
+  const stepsSum = steps.reduce((sum, [, t]) => sum + t, 0);
+  steps.push([
+    'token building: offsets, display text, tone marks (the rest)',
+    analyzeMs - stepsSum,
+  ]);
+  const readingParts: [string, number][] = [
+    ['pinyin-pro, marks (its default output)', stage('pinyinProSymbol')],
+    [
+      'pinyin-pro, tone numbers as `readingsOf` asks: extra over marks',
+      stage('pinyinProNum') - stage('pinyinProSymbol'),
+    ],
+    [
+      '`readingsOf` itself: code points, alignment, `normalizeNumbered`',
+      stage('readings') - stage('pinyinProNum'),
+    ],
+  ];
+  const share = (t: number) => `${((t / analyzeMs) * 100).toFixed(0)} %`;
+  // Steps timed apart can add up to more than the whole under outside load; say so, not `-12 ms`.
+  const row = ([name, t]: [string, number]) =>
+    t < 0 ? [name, '≈ 0 (within noise)', '–'] : [name, formatMs(t), share(t)];
+
+  const body = [
+    `Corpus built at run time: ${formatInteger(corpus.chars)} characters in ` +
+      `${formatInteger(corpus.paragraphs.length)} paragraphs (mean ` +
+      `${Math.round(corpus.chars / corpus.paragraphs.length)} characters): ` +
+      `${formatInteger(corpus.simplifiedChars)} of CPP dev sentences as they are (simplified), ` +
+      `${formatInteger(corpus.traditionalChars)} of CPP dev sentences converted to Taiwan ` +
+      `traditional (\`convertText\` \`cn\`→\`tw\`), ${formatInteger(corpus.articleChars)} of the ` +
+      `sample article (traditional, with inline-pinyin artefacts) every ${ARTICLE_EVERY} ` +
+      `paragraphs. The CPP sentences are regrouped into paragraphs of 5, 6, 7 sentences on ` +
+      `successive passes, so no CPP paragraph repeats. Each call gets one paragraph. One untimed ` +
+      `warm-up pass of every variant, then ${ROUNDS} rounds of one pass each, the order ` +
+      `reversed every other round; figures are medians over the rounds.`,
+    markdownTable(
+      ['variant', 'call per paragraph', 'median chars/s', 'vs pinyin-pro alone', 'median pass'],
+      all.map((v) => [
+        v.name,
+        `\`${v.code}\``,
+        formatRate(rate(v.key)),
+        `${(rate(v.key) / baseline).toFixed(2)}×`,
+        formatMs(passMs(v.key)),
+      ]),
+    ),
+    `\`analyze\` (keep, marks) ÷ pinyin-pro alone: **${ratio.toFixed(2)}×** (ratio of the ` +
+      `medians); median of the per-round ratios ${pairedRatio.toFixed(2)}×. Lexicon, once per ` +
+      `process and outside the figures above: word list read and parsed in ${formatMs(load.ms)}, ` +
+      `\`createLexicon\` over ${formatInteger(load.result.length)} words in ${formatMs(build.ms)}.`,
+    `### Where \`analyze\` spends its time\n\nEach step run on its own over the same corpus ` +
+      `with the calls \`analyze\` makes (median of 3 passes); the last row is what remains of ` +
+      `the median \`analyze\` (keep, marks) pass, ${formatMs(analyzeMs)}.`,
+    markdownTable(['step', 'ms per pass', 'share of `analyze`'], steps.map(row)),
+    `The readings step, taken apart (pinyin-pro called again on the same simplified text):`,
+    markdownTable(
+      ['part of `readingsOf`', 'ms per pass', 'share of `analyze`'],
+      readingParts.map(row),
+    ),
+  ].join('\n\n');
+
+  return {
+    id: 'throughput',
+    title: '`analyze` throughput',
+    script: 'bench:throughput',
+    body,
+    budgets: [
+      {
+        what: '`analyze` throughput vs pinyin-pro alone, same text, same process',
+        budget: `≥ ${BUDGET_RATIO}×`,
+        measured: `${ratio.toFixed(2)}×`,
+        pass: ratio >= BUDGET_RATIO,
+        shortfall:
+          `${(BUDGET_RATIO - ratio).toFixed(2)}× short: \`analyze\` needs ` +
+          `${formatRate(BUDGET_RATIO * baseline)} chars/s, a pass of at most ` +
+          `${formatMs(passMs('pinyinPro') / BUDGET_RATIO)}`,
+      },
+    ],
+    failures: [],
+  };
+}
+
+function log(line: string): void {
+  console.log(`[throughput] ${line}`);
+}
+
+await runIfMain(import.meta.url, runThroughput);
