@@ -5,7 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { launchWithExtension, PROJECT_ROOT, waitForReaderReady } from './lib/chromium.ts';
+import { launchWithExtension, PROJECT_ROOT } from './lib/chromium.ts';
+import { setReaderSite, waitForReaderIdle, waitForReaderOn } from './lib/reader-control.ts';
 import {
   SAMPLE_ARTICLE_PATH,
   sampleArticleAvailable,
@@ -44,6 +45,8 @@ async function main(): Promise<number> {
   try {
     const page = extension.context.pages()[0] ?? (await extension.context.newPage());
     const url = server.url(SAMPLE_ARTICLE_PATH);
+    // Switch the reader on for the fixture server's site, as the toolbar popup's switch does.
+    await setReaderSite(extension, new URL(url).hostname, true);
     await page.goto(url);
 
     if (hasDisplay) {
@@ -65,11 +68,12 @@ async function main(): Promise<number> {
     }
     let exitCode = 0;
     try {
-      await waitForReaderReady(page, READY_TIMEOUT_MS);
+      await waitForReaderOn(page, READY_TIMEOUT_MS);
+      await waitForReaderIdle(page, READY_TIMEOUT_MS);
     } catch {
       console.error(
         `The content script did not start within ${READY_TIMEOUT_MS / 1000} s ` +
-          '(document.documentElement.dataset.tifaReader never became "ready"). ' +
+          '(the page never showed html[data-tifa-reader="on"]). ' +
           'Saving the screenshot anyway so you can see the page as it is.',
       );
       exitCode = 1;

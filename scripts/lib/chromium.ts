@@ -7,13 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  chromium,
-  type BrowserContext,
-  type CDPSession,
-  type Page,
-  type Worker,
-} from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Worker } from 'playwright-core';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -157,20 +151,6 @@ function readServiceWorkerScript(manifestFile: string): string {
 
 // The content script sets `document.documentElement.dataset.tifaReader = 'ready'` once it has
 // started (the contract with entrypoints/reader.content/).
-const READER_READY_SELECTOR = 'html[data-tifa-reader="ready"]';
-
-/** Waits until the content script has marked the page ready; rejects after `timeoutMs`. */
-export async function waitForReaderReady(page: Page, timeoutMs = 10_000): Promise<void> {
-  try {
-    await page.waitForSelector(READER_READY_SELECTOR, { state: 'attached', timeout: timeoutMs });
-  } catch (error) {
-    throw new Error(
-      `The content script did not mark the page ready (${READER_READY_SELECTOR}) within ${timeoutMs} ms`,
-      { cause: error },
-    );
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Service worker control over the DevTools protocol. Chromium stops an idle MV3 worker after
 // about 30 s, but never while DevTools (Playwright) is attached, so cold starts have to be forced.

@@ -10,14 +10,17 @@ import {
   startServiceWorker,
   stopServiceWorker,
   useBrowserSuite,
-  waitForReaderReady,
 } from './harness.ts';
+import { setReaderSite, waitForReaderIdle, waitForReaderOn } from './harness.ts';
 
 // What the service worker's global scope offers; the callbacks run inside Chromium, so they can
 // only reach `chrome` through the global object.
 interface ExtensionGlobal {
   chrome: {
-    runtime: { getManifest(): Browser.runtime.ManifestV3 };
+    runtime: {
+      getManifest(): Browser.runtime.ManifestV3;
+      sendMessage(message: unknown): Promise<unknown>;
+    };
     permissions: { getAll(): Promise<Browser.permissions.Permissions> };
   };
   tifaHarnessMark?: string;
@@ -118,14 +121,36 @@ describe('the built extension in Chromium', () => {
     }
   });
 
-  // Contract with entrypoints/reader.content/: once started, the content script sets
-  // document.documentElement.dataset.tifaReader = 'ready'.
-  it('runs the content script until it marks the page ready', async () => {
+  it('runs the reader on a page of a site it is switched on for, and answers a ping', async () => {
+    const { extension } = suite;
+    await setReaderSite(extension, '127.0.0.1', true);
     const page = await suite.openFixturePage('/simplified-news.html');
     try {
-      await waitForReaderReady(page, 5_000);
-      expect(await page.evaluate(() => document.documentElement.dataset.tifaReader)).toBe('ready');
+      // The gatekeeper content script asked the background (a message round trip) to inject the
+      // reader, which fetched the word list (another) and ran analyze over the page.
+      await waitForReaderOn(page);
+      await waitForReaderIdle(page);
+      expect(await page.locator('ruby[data-tifa="w"]').count()).toBeGreaterThan(0);
+      // The protocol's ping, from an extension page, the way the popup talks to the background.
+      const options = await extension.context.newPage();
+      await options.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+      const reply = await options.evaluate(() =>
+        (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({
+          type: 'ping',
+          payload: {},
+        }),
+      );
+      expect(reply).toMatchObject({ ok: true, value: { version: '0.1.0' } });
+      const refused = await options.evaluate(() =>
+        (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({
+          type: 'dropDatabase',
+          payload: {},
+        }),
+      );
+      expect(refused).toEqual({ ok: false, error: 'unknown message type "dropDatabase"' });
+      await options.close();
     } finally {
+      await setReaderSite(extension, '127.0.0.1', false);
       await page.close();
     }
   });

@@ -12,10 +12,16 @@ export {
   readServiceWorkerStatus,
   startServiceWorker,
   stopServiceWorker,
-  waitForReaderReady,
   type ExtensionHandle,
   type ServiceWorkerRunningStatus,
 } from '../../scripts/lib/chromium.ts';
+export {
+  resetReader,
+  setReaderSettings,
+  setReaderSite,
+  waitForReaderIdle,
+  waitForReaderOn,
+} from '../../scripts/lib/reader-control.ts';
 export {
   parseSampleArticle,
   readSampleArticle,
