@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing';
 
 export default defineConfig({
   test: {
     projects: [
       {
+        // WXT's plugin gives unit tests a fake `browser` (in-memory storage, runtime), so modules
+        // that use browser APIs can be tested in Node.
+        plugins: [WxtVitest()],
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
