@@ -9,37 +9,37 @@ describe('message validation at the background boundary', () => {
       type: 'ping',
       payload: {},
     });
+  });
 
-    it('refuses unknown types without echoing more than a short prefix', () => {
-      const result = parseRequest({ type: 'x'.repeat(500), payload: {} });
-      expect(result.ok).toBe(false);
-      expect(!result.ok && result.error.length).toBeLessThan(80);
-      expect(parseRequest({ type: 'dropDatabase', payload: {} })).toEqual({
-        ok: false,
-        error: 'unknown message type "dropDatabase"',
-      });
+  it('refuses unknown types without echoing more than a short prefix', () => {
+    const result = parseRequest({ type: 'x'.repeat(500), payload: {} });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.length).toBeLessThan(80);
+    expect(parseRequest({ type: 'dropDatabase', payload: {} })).toEqual({
+      ok: false,
+      error: 'unknown message type "dropDatabase"',
     });
+  });
 
-    it('refuses malformed envelopes', () => {
-      for (const raw of [null, undefined, 42, 'ping', [], { payload: {} }, { type: 'ping' }]) {
-        expect(parseRequest(raw).ok, JSON.stringify(raw)).toBe(false);
-      }
-    });
+  it('refuses malformed envelopes', () => {
+    for (const raw of [null, undefined, 42, 'ping', [], { payload: {} }, { type: 'ping' }]) {
+      expect(parseRequest(raw).ok, JSON.stringify(raw)).toBe(false);
+    }
+  });
 
-    it('refuses extra fields in a payload and names where', () => {
-      const result = parseRequest({ type: 'getWordList', payload: { evil: true } });
-      expect(result.ok).toBe(false);
-      expect(!result.ok && result.error).toMatch(/^invalid getWordList request/);
-    });
+  it('refuses extra fields in a payload and names where', () => {
+    const result = parseRequest({ type: 'getWordList', payload: { evil: true } });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/^invalid getWordList request/);
+  });
 
-    it('refuses oversized messages before parsing them', () => {
-      const result = parseRequest({
-        type: 'ping',
-        payload: { blob: 'a'.repeat(MAX_MESSAGE_CHARS) },
-      });
-      expect(result.ok).toBe(false);
-      expect(!result.ok && result.error).toMatch(/^message too large/);
+  it('refuses oversized messages before parsing them', () => {
+    const result = parseRequest({
+      type: 'ping',
+      payload: { blob: 'a'.repeat(MAX_MESSAGE_CHARS) },
     });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/^message too large/);
   });
 
   it('refuses values that cannot be serialised', () => {
