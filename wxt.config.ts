@@ -22,10 +22,12 @@ export default defineConfig({
     commands: {
       // Must match TOGGLE_READER_COMMAND in entrypoints/background/toggle-site.ts.
       'toggle-reader': {
-        // Alt+Shift+P: Chrome binds Alt+Shift only to A (inactive popup), B (bookmarks bar),
-        // I (feedback) and T (toolbar) (chrome/browser/ui/views/accelerator_table.cc); Ctrl+Alt
-        // combinations clash with AltGr layouts. On macOS "Alt" is Option. Users can rebind it.
-        suggested_key: { default: 'Alt+Shift+P' },
+        // Alt+Shift+Y ("pinYin"). Chromium silently drops a suggested key it reserves: tried in
+        // Chromium 156 it refused Alt+Shift+P (and A B C N R T W X Z), and Google Chrome also
+        // keeps Alt+Shift+I (feedback); Y was free. Ctrl+Alt combinations clash with AltGr
+        // layouts. On macOS "Alt" is Option. tests/e2e/popup.spec.ts checks the key is
+        // assigned; users can rebind it.
+        suggested_key: { default: 'Alt+Shift+Y' },
         description: '__MSG_commandToggleReader__',
       },
     },
