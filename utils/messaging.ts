@@ -4,7 +4,8 @@
  * each request against it before a handler sees it, so handlers only ever get well-formed data.
  */
 import * as v from 'valibot';
-import { MAX_MESSAGE_CHARS } from './limits';
+import type { WordMatch } from './dict/lookup';
+import { FIELD_LIMITS as LIMITS, MAX_MESSAGE_CHARS } from './limits';
 
 /** Request schemas, by message type. */
 export const REQUEST_SCHEMAS = {
@@ -14,6 +15,23 @@ export const REQUEST_SCHEMAS = {
   getWordList: v.strictObject({}),
   /** The gatekeeper content script asks for the reader to be injected into its frame. */
   injectReader: v.strictObject({}),
+  /** Dictionary lookup of the words starting at `text` (simplified, artefact-free). */
+  lookupWord: v.strictObject({
+    text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.lookupText)),
+    /** The word as reading mode segmented it, listed first. */
+    preferred: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.lookupText))),
+  }),
+  /** Save a word or term to the vocabulary, with where it was met. */
+  saveWord: v.strictObject({
+    word: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.word)),
+    traditional: v.pipe(v.string(), v.maxLength(LIMITS.word)),
+    kind: v.picklist(['dictionary', 'glossary']),
+    pinyin: v.pipe(v.string(), v.maxLength(LIMITS.pinyin)),
+    definition: v.pipe(v.string(), v.maxLength(LIMITS.definition)),
+    sentence: v.pipe(v.string(), v.maxLength(LIMITS.sentence)),
+    url: v.pipe(v.string(), v.maxLength(LIMITS.url)),
+    title: v.pipe(v.string(), v.maxLength(LIMITS.title)),
+  }),
 } as const;
 
 export type MessageType = keyof typeof REQUEST_SCHEMAS;
@@ -23,6 +41,8 @@ export interface ResponseMap {
   ping: { version: string; startedAt: number };
   getWordList: { words: string };
   injectReader: { injected: boolean };
+  lookupWord: { matches: WordMatch[] };
+  saveWord: { key: string; timesSaved: number };
 }
 
 export type RequestOf<T extends MessageType> = v.InferOutput<(typeof REQUEST_SCHEMAS)[T]>;

@@ -10,7 +10,9 @@ import {
   type RequestOf,
   type ResponseMap,
 } from '../../utils/messaging';
+import { lookupInDictionary } from './dictionary';
 import { injectReader } from './inject-reader';
+import { saveWord } from './store';
 import { loadWordListText } from './word-list';
 
 /** Who sent a message, as the browser (not the sender) reports it. */
@@ -31,6 +33,13 @@ const handlers: { [T in MessageType]: Handler<T> } = {
   ping: () => ({ version: browser.runtime.getManifest().version, startedAt }),
   getWordList: async () => ({ words: await loadWordListText() }),
   injectReader: (_payload, sender) => injectReader(sender),
+  lookupWord: async ({ text, preferred }) => ({
+    matches: await lookupInDictionary(text, preferred),
+  }),
+  saveWord: async (input) => {
+    const record = await saveWord(input);
+    return { key: record.key, timesSaved: record.timesSaved };
+  },
 };
 
 /** Validates a raw message and runs its handler; every failure becomes an error reply. */

@@ -1,0 +1,48 @@
+/**
+ * CC-CEDICT in the background: the compiled file is fetched on the first lookup and kept as one
+ * string (about 18 MB in memory), searched by binary search over its sorted lines; nothing is
+ * parsed up front, so a cold worker answers its first lookup quickly. If the worker is stopped,
+ * the next lookup simply loads it again.
+ */
+import { browser } from 'wxt/browser';
+import {
+  CEDICT_FILE_NAME,
+  findCedictEntries,
+  type CedictEntry,
+} from '../../utils/dict/cedict-format';
+import { lookupWords, type WordMatch } from '../../utils/dict/lookup';
+
+let dictionaryText: Promise<string> | null = null;
+
+/** Small cache: popups look up the same few words again and again while a reader moves about. */
+const cache = new Map<string, CedictEntry[]>();
+const CACHE_LIMIT = 2000;
+
+function loadDictionary(): Promise<string> {
+  dictionaryText ??= fetch(browser.runtime.getURL(`/dict/${CEDICT_FILE_NAME}`))
+    .then((response) => {
+      if (!response.ok)
+        throw new Error(`dictionary missing from the build (HTTP ${response.status})`);
+      return response.text();
+    })
+    .catch((error: unknown) => {
+      dictionaryText = null; // retry on the next lookup
+      throw error;
+    });
+  return dictionaryText;
+}
+
+/** Looks up the words at the start of `text` (simplified, artefact-free), longest first. */
+export async function lookupInDictionary(text: string, preferred?: string): Promise<WordMatch[]> {
+  const dictionary = await loadDictionary();
+  const find = (word: string): CedictEntry[] => {
+    let entries = cache.get(word);
+    if (!entries) {
+      entries = findCedictEntries(dictionary, word);
+      if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value ?? '');
+      cache.set(word, entries);
+    }
+    return entries;
+  };
+  return lookupWords(text, find, preferred);
+}
