@@ -4,7 +4,7 @@
 
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useBrowserSuite } from './harness.ts';
+import { startServiceWorker, stopServiceWorker, useBrowserSuite } from './harness.ts';
 
 // What the service worker's global scope offers; callbacks run inside Chromium.
 interface ExtensionGlobal {
@@ -18,6 +18,8 @@ interface ExtensionGlobal {
     };
     tabs: { query(query: { url: string }): Promise<{ id?: number }[]> };
     commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+    contextMenus: { update(id: string, props: object, done: () => void): void };
+    runtime: { lastError?: { message?: string } };
   };
 }
 
@@ -209,6 +211,27 @@ describe('popup and options page', () => {
     expect(
       await options.getByRole('link', { name: 'CC-CEDICT at MDBG' }).getAttribute('href'),
     ).toBe('https://www.mdbg.net/chinese/dictionary?page=cedict');
+  });
+
+  it('keeps its context-menu item across a service worker restart', async () => {
+    // update() fails for an unknown id, so it tells whether the item exists.
+    const probeMenu = async (): Promise<string> => {
+      const worker = await suite.extension.serviceWorker();
+      return worker.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            const { chrome } = globalThis as unknown as ExtensionGlobal;
+            chrome.contextMenus.update('tifa-toggle-reader', {}, () =>
+              resolve(chrome.runtime.lastError?.message ?? 'exists'),
+            );
+          }),
+      );
+    };
+    expect(await probeMenu()).toBe('exists');
+    // A restarted worker does not see onInstalled again; the item created then must remain.
+    await stopServiceWorker(suite.extension);
+    await startServiceWorker(suite.extension);
+    expect(await probeMenu()).toBe('exists');
   });
 
   it('gets the toggle shortcut the manifest suggests (Chromium drops reserved keys silently)', async () => {
