@@ -215,6 +215,7 @@ function timeStages(block: readonly string[], lexicon: Lexicon): StageTimes {
 
 /** Sums the step times of every block: one pass over the corpus. */
 function timeStagesOverCorpus(blocks: readonly (readonly string[])[], lexicon: Lexicon) {
+  // An empty block yields every key; zero them and add the blocks up.
   const totals = timeStages([], lexicon);
   for (const key of Object.keys(totals) as (keyof StageTimes)[]) totals[key] = 0;
   for (const block of blocks) {
@@ -276,7 +277,7 @@ export function runThroughput(): BenchReport {
     median((ms.get(key) ?? []).map((m) => (corpus.chars * 1000) / m));
   const baseline = rate('pinyinPro');
   const ratio = rate('analyze') / baseline;
-  // The ratio within each round: both sides ran seconds apart, under the same outside load.
+  // The ratio within each round, where both sides took turns block by block.
   const analyzeRounds = ms.get('analyze') ?? [];
   const pairedRatio = median(
     (ms.get('pinyinPro') ?? []).map((a, r) => a / (analyzeRounds[r] ?? NaN)),
