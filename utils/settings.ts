@@ -8,6 +8,18 @@ import { storage } from 'wxt/utils/storage';
 /** How readings are written above the characters. */
 export type RubyStyle = 'mark' | 'num' | 'zhuyin';
 
+/** What opens the word popup: pointing at a word (optionally only with a key held), or a
+ * click/tap, for touch screens and for readers who find hover popups intrusive. */
+export type PopupTrigger = 'hover' | 'hover-shift' | 'hover-alt' | 'click' | 'off';
+
+export const POPUP_TRIGGERS: readonly PopupTrigger[] = [
+  'hover',
+  'hover-shift',
+  'hover-alt',
+  'click',
+  'off',
+];
+
 /** Which script the page is shown in: the page's own, simplified, or traditional (TW or HK). */
 export type DisplayScript = 'keep' | 'cn' | 'tw' | 'hk';
 
@@ -22,6 +34,7 @@ export interface ReaderSettings {
   removeArtifacts: boolean;
   /** Size of the readings relative to the text, in percent. */
   rubySize: number;
+  popupTrigger: PopupTrigger;
 }
 
 export const DEFAULT_SETTINGS: ReaderSettings = {
@@ -31,6 +44,7 @@ export const DEFAULT_SETTINGS: ReaderSettings = {
   script: 'keep',
   removeArtifacts: true,
   rubySize: 55,
+  popupTrigger: 'hover',
 };
 
 /** Bounds of the ruby size slider; beyond them readings become unreadable or swamp the text. */
@@ -80,6 +94,7 @@ export function sanitizeSettings(
     toneColors: pick('toneColors', (x) => typeof x === 'boolean'),
     script: pick('script', (x) => x === 'keep' || x === 'cn' || x === 'tw' || x === 'hk'),
     removeArtifacts: pick('removeArtifacts', (x) => typeof x === 'boolean'),
+    popupTrigger: pick('popupTrigger', (x) => POPUP_TRIGGERS.includes(x as PopupTrigger)),
     rubySize: pick(
       'rubySize',
       (x) => typeof x === 'number' && x >= RUBY_SIZE_RANGE.min && x <= RUBY_SIZE_RANGE.max,

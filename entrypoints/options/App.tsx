@@ -13,8 +13,10 @@ import { t } from '../../utils/i18n';
 /** The options page: the site list, the reading settings (as in the popup), shortcut, about. */
 export function App() {
   const [settings, updateSettings] = useReaderSettings();
-  const [sites, setSiteEnabled] = useEnabledSites();
-  const [saveError, trackSave] = useSaveError();
+  const { sites, setEntry } = useEnabledSites();
+  // One error line per section, beside the control that failed.
+  const [sitesError, trackSitesSave] = useSaveError();
+  const [settingsError, trackSettingsSave] = useSaveError();
   const sitesHeading = useRef<HTMLHeadingElement>(null);
 
   if (settings === undefined || sites === undefined) {
@@ -29,21 +31,22 @@ export function App() {
           {t('optionsSitesHeading')}
         </h2>
         <p className="hint">{t('optionsSitesIntro')}</p>
-        <AddSiteForm sites={sites} onAdd={(site) => setSiteEnabled(site, true)} />
+        <AddSiteForm sites={sites} onAdd={(site) => setEntry(site, true)} />
         <SiteList
           sites={sites}
-          onRemove={(site) => setSiteEnabled(site, false)}
+          onRemove={(site) => trackSitesSave(setEntry(site, false))}
           onEmptied={() => sitesHeading.current?.focus()}
         />
+        <SaveError message={sitesError} />
       </section>
 
       <section aria-labelledby="reading-heading">
         <h2 id="reading-heading">{t('optionsReadingHeading')}</h2>
         <ReaderSettingsForm
           settings={settings}
-          onChange={(patch) => trackSave(updateSettings(patch))}
+          onChange={(patch) => trackSettingsSave(updateSettings(patch))}
         />
-        <SaveError message={saveError} />
+        <SaveError message={settingsError} />
       </section>
 
       <section aria-labelledby="shortcut-heading">

@@ -12,7 +12,7 @@ import { t } from '../../utils/i18n';
 /** The toolbar popup: the reader for this site, then the reading settings. */
 export function App({ tabId }: { tabId: number | null }) {
   const [settings, updateSettings] = useReaderSettings();
-  const [sites, setSiteEnabled] = useEnabledSites();
+  const { sites, setSiteEnabled } = useEnabledSites();
   const site = useTabSite(tabId);
   const [saveError, trackSave] = useSaveError();
 

@@ -17,6 +17,7 @@ import { createLexicon, type Lexicon } from '../../utils/zh/segment';
 import { toZhuyin } from '../../utils/zh/zhuyin';
 import { PageAnnotator, type AnnotatorConfig } from './annotate/page-annotator';
 import type { ReadingFormatter } from './annotate/render-tokens';
+import { PopupController } from './popup/popup-controller';
 import { readerHostname } from './reader-site';
 
 /** Starts the reader session for this frame. Safe to call twice: the second call does nothing. */
@@ -24,15 +25,20 @@ export async function startReaderSession(): Promise<void> {
   const hostname = readerHostname();
   const lexicon = await loadLexicon();
   let annotator: PageAnnotator | null = null;
+  let popup: PopupController | null = null;
   let settings = sanitizeSettings(await readerSettings.getValue());
   let on = isSiteEnabled(await enabledSites.getValue(), hostname);
 
   const apply = () => {
     annotator?.stop();
+    popup?.stop();
     annotator = null;
+    popup = null;
     if (!on) return;
     annotator = new PageAnnotator(document, annotatorConfig(settings, lexicon));
     annotator.start();
+    popup = new PopupController(document, settings.popupTrigger);
+    popup.start();
   };
   readerSettings.watch((value) => {
     settings = sanitizeSettings(value);

@@ -11,6 +11,7 @@ export const MARK = {
   word: 'w',
   reading: 'rt',
   style: 'style',
+  popup: 'popup',
 } as const;
 
 /** The reading of a character, shown through CSS generated content so it is never copied. */

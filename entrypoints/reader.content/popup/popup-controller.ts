@@ -1,0 +1,305 @@
+/**
+ * The word popup's behaviour: which pointer events open it, looking the word up through the
+ * background, keyboard commands while it is open, and saving. The dictionary itself never
+ * enters the page; only the looked-up text (at most 16 characters) leaves it.
+ */
+import type { WordMatch } from '../../../utils/dict/lookup';
+import { sendToBackground } from '../../../utils/send-message';
+import type { PopupTrigger } from '../../../utils/settings';
+import { toneThemeFor, parseHexColor, type ToneTheme } from '../../../utils/tone-colors';
+import { analyze } from '../../../utils/zh/analyze';
+import { isHanCodePoint } from '../../../utils/zh/han';
+import { MARK, TIFA_ATTR } from '../annotate/markers';
+import { formatCedictPinyin, PopupView } from './popup-view';
+import { wordAtPoint, type WordAtPoint } from './word-at-point';
+
+/** Longest text sent for a lookup, in code points (the dictionary's longest useful match). */
+const LOOKUP_CHARS = 16;
+
+export class PopupController {
+  private view: PopupView | null = null;
+  private current: { word: WordAtPoint; matches: WordMatch[] } | null = null;
+  private pendingFrame = 0;
+  private lastPointer: { x: number; y: number; shift: boolean; alt: boolean } | null = null;
+  private request = 0;
+  private voice: SpeechSynthesisVoice | null | undefined;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly trigger: PopupTrigger,
+  ) {}
+
+  start(): void {
+    if (this.trigger === 'off') return;
+    if (this.trigger === 'click') this.doc.addEventListener('click', this.onClick, true);
+    else this.doc.addEventListener('mousemove', this.onMouseMove, { passive: true });
+    this.doc.addEventListener('keydown', this.onKeyDown, true);
+    this.doc.addEventListener('scroll', this.onScroll, { passive: true, capture: true });
+  }
+
+  stop(): void {
+    this.doc.removeEventListener('click', this.onClick, true);
+    this.doc.removeEventListener('mousemove', this.onMouseMove);
+    this.doc.removeEventListener('keydown', this.onKeyDown, true);
+    this.doc.removeEventListener('scroll', this.onScroll, true);
+    cancelAnimationFrame(this.pendingFrame);
+    this.view?.destroy();
+    this.view = null;
+    this.current = null;
+  }
+
+  private readonly onMouseMove = (event: MouseEvent): void => {
+    if (this.view?.contains(event.target)) return;
+    this.lastPointer = {
+      x: event.clientX,
+      y: event.clientY,
+      shift: event.shiftKey,
+      alt: event.altKey,
+    };
+    // One lookup per frame at most, with the latest pointer position.
+    if (this.pendingFrame) return;
+    this.pendingFrame = requestAnimationFrame(() => {
+      this.pendingFrame = 0;
+      const pointer = this.lastPointer;
+      if (!pointer) return;
+      if (this.trigger === 'hover-shift' && !pointer.shift) return;
+      if (this.trigger === 'hover-alt' && !pointer.alt) return;
+      void this.lookUpAt(pointer.x, pointer.y);
+    });
+  };
+
+  private readonly onClick = (event: MouseEvent): void => {
+    if (this.view?.contains(event.target)) return;
+    // A click on a link still follows it; only clicks on plain text open the popup.
+    if (event.target instanceof Element && event.target.closest('a[href], button, label')) return;
+    void this.lookUpAt(event.clientX, event.clientY);
+  };
+
+  private readonly onScroll = (): void => {
+    this.close();
+  };
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (!this.view?.visible || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target;
+    if (
+      target instanceof HTMLElement &&
+      (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+    )
+      return;
+    const handled = this.handleKey(event.key.toLowerCase());
+    if (handled) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  };
+
+  private handleKey(key: string): boolean {
+    switch (key) {
+      case 'escape':
+        this.close();
+        return true;
+      case 's':
+        void this.save();
+        return true;
+      case 'a':
+        this.speak();
+        return true;
+      case 'c':
+        void this.copy();
+        return true;
+      case 'n':
+      case 'b':
+        this.step(key === 'n' ? 1 : -1);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Looks up what is under (x, y) and shows or hides the popup accordingly. */
+  private async lookUpAt(x: number, y: number): Promise<void> {
+    const word = wordAtPoint(this.doc, x, y);
+    if (!word) {
+      if (this.trigger === 'click') this.close();
+      else if (this.current) this.close();
+      return;
+    }
+    if (this.current && sameAnchor(this.current.word.anchor, word.anchor) && this.view?.visible)
+      return;
+    await this.show(word);
+  }
+
+  private async show(word: WordAtPoint): Promise<void> {
+    const id = ++this.request;
+    const text = lookupKey(word.text);
+    if (!text) return;
+    const preferred = word.segmented ? lookupKey(word.segmented) : undefined;
+    let matches: WordMatch[];
+    try {
+      ({ matches } = await sendToBackground(
+        'lookupWord',
+        preferred ? { text, preferred } : { text },
+      ));
+    } catch (error) {
+      this.ensureView().setStatus(error instanceof Error ? error.message : 'lookup failed');
+      return;
+    }
+    // A newer pointer move won: drop this answer.
+    if (id !== this.request) return;
+    if (matches.length === 0) {
+      this.close();
+      return;
+    }
+    this.current = { word, matches };
+    const box = word.anchor.getBoundingClientRect();
+    this.ensureView().show(
+      { matches, theme: themeAt(word.anchor), canSpeak: this.chineseVoice() !== null },
+      { left: box.left, top: box.top, width: box.width, height: box.height },
+    );
+  }
+
+  private ensureView(): PopupView {
+    this.view ??= new PopupView(this.doc, {
+      save: () => void this.save(),
+      speak: () => this.speak(),
+      copy: () => void this.copy(),
+      close: () => this.close(),
+    });
+    return this.view;
+  }
+
+  private close(): void {
+    this.request++;
+    this.current = null;
+    this.view?.hide();
+  }
+
+  private async save(): Promise<void> {
+    const current = this.current;
+    const match = current?.matches[0];
+    const entry = match?.entries[0];
+    if (!current || !match || !entry) return;
+    try {
+      const result = await sendToBackground('saveWord', {
+        word: match.word,
+        traditional: entry.traditional,
+        kind: 'dictionary',
+        pinyin: entry.pinyin,
+        definition: match.entries
+          .map((e) => `${formatCedictPinyin(e.pinyin)}: ${e.senses.join('; ')}`)
+          .join('\n')
+          .slice(0, 4000),
+        sentence: current.word.sentence(),
+        url: location.href.slice(0, 2048),
+        title: this.doc.title.slice(0, 400),
+      });
+      this.view?.setStatus(result.timesSaved > 1 ? `Saved (${result.timesSaved}×)` : 'Saved');
+    } catch (error) {
+      this.view?.setStatus(
+        `Not saved: ${error instanceof Error ? error.message : 'unknown error'}`,
+      );
+    }
+  }
+
+  private speak(): void {
+    const voice = this.chineseVoice();
+    const word = this.current?.matches[0]?.word;
+    if (!voice || !word) return;
+    const utterance = new SpeechSynthesisUtterance(word);
+    utterance.voice = voice;
+    utterance.lang = voice.lang;
+    speechSynthesis.cancel();
+    speechSynthesis.speak(utterance);
+  }
+
+  private async copy(): Promise<void> {
+    const word = this.current?.matches[0]?.word;
+    if (!word) return;
+    try {
+      await navigator.clipboard.writeText(word);
+      this.view?.setStatus('Copied');
+    } catch {
+      this.view?.setStatus('Copy was refused by the page');
+    }
+  }
+
+  /** Moves the popup to the next or previous word reading mode drew. */
+  private step(direction: 1 | -1): void {
+    const anchor = this.current?.word.anchor;
+    if (!anchor) return;
+    const words = [...this.doc.querySelectorAll(`ruby[${TIFA_ATTR}="${MARK.word}"]`)];
+    const from = anchor instanceof Element ? anchor : anchor.startContainer.parentElement;
+    let index = from ? words.indexOf(from) : -1;
+    if (index < 0) {
+      // Not on a drawn word: the first word after (or before) the anchor in document order.
+      index = words.findIndex((w) => anchorPrecedes(anchor, w)) - (direction > 0 ? 1 : 0);
+    }
+    const next = words[index + direction];
+    if (!next) return;
+    next.scrollIntoView({ block: 'nearest' });
+    const text = next.textContent ?? '';
+    void this.show({
+      text,
+      segmented: text,
+      anchor: next,
+      sentence: this.current?.word.sentence ?? (() => ''),
+    });
+  }
+
+  private chineseVoice(): SpeechSynthesisVoice | null {
+    if (this.voice !== undefined) return this.voice;
+    if (typeof speechSynthesis === 'undefined') return (this.voice = null);
+    const voices = speechSynthesis.getVoices();
+    // Voices load asynchronously; ask again next time rather than caching an empty answer.
+    if (voices.length === 0) return null;
+    this.voice =
+      voices.find((v) => v.lang === 'zh-CN') ??
+      voices.find((v) => v.lang.toLowerCase().startsWith('zh')) ??
+      null;
+    return this.voice;
+  }
+}
+
+/** The simplified, artefact-free Chinese at the start of `text`, at most LOOKUP_CHARS long. */
+function lookupKey(text: string): string {
+  const simplified = analyze(text, { to: 'cn', pinyin: 'none' })
+    .tokens.map((t) => t.simplified)
+    .join('');
+  let key = '';
+  let count = 0;
+  for (const char of simplified) {
+    if (!isHanCodePoint(char.codePointAt(0) ?? 0) || count >= LOOKUP_CHARS) break;
+    key += char;
+    count++;
+  }
+  return key;
+}
+
+function sameAnchor(a: Element | Range, b: Element | Range): boolean {
+  if (a instanceof Element || b instanceof Element) return a === b;
+  return a.startContainer === b.startContainer && a.startOffset === b.startOffset;
+}
+
+function anchorPrecedes(anchor: Element | Range, element: Element): boolean {
+  const node = anchor instanceof Element ? anchor : anchor.startContainer;
+  return Boolean(node.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING);
+}
+
+/** Dark popup on dark pages: the first opaque background behind the word decides. */
+function themeAt(anchor: Element | Range): ToneTheme {
+  let element: Element | null =
+    anchor instanceof Element ? anchor : anchor.startContainer.parentElement;
+  for (; element; element = element.parentElement) {
+    const rgb = parseCssColor(getComputedStyle(element).backgroundColor);
+    if (rgb) return toneThemeFor(rgb);
+  }
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+function parseCssColor(value: string): { r: number; g: number; b: number } | null {
+  const match = /^rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)$/.exec(value);
+  if (!match) return parseHexColor(value);
+  if (match[4] !== undefined && Number(match[4]) < 0.5) return null;
+  return { r: Number(match[1]), g: Number(match[2]), b: Number(match[3]) };
+}
