@@ -1,9 +1,10 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { t } from '../../utils/i18n';
 
 interface SiteListProps {
   sites: readonly string[];
-  onRemove: (site: string) => Promise<void>;
+  /** Starts the removal; the list updates when storage does. */
+  onRemove: (site: string) => void;
   /** Where keyboard focus goes when the last site is removed. */
   onEmptied: () => void;
 }
@@ -14,17 +15,18 @@ interface SiteListProps {
  */
 export function SiteList({ sites, onRemove, onEmptied }: SiteListProps) {
   const list = useRef<HTMLUListElement>(null);
+  // Index of the removed entry, until the list re-renders without it.
+  const focusAfterRemoval = useRef<number | null>(null);
 
-  const remove = async (site: string, index: number) => {
-    await onRemove(site);
-    // The list re-renders from storage shortly after the write; focus once it has.
-    requestAnimationFrame(() => {
-      const buttons = list.current?.querySelectorAll('button') ?? [];
-      const next = buttons[Math.min(index, buttons.length - 1)];
-      if (next) next.focus();
-      else onEmptied();
-    });
-  };
+  useEffect(() => {
+    const index = focusAfterRemoval.current;
+    if (index === null) return;
+    focusAfterRemoval.current = null;
+    const buttons = list.current?.querySelectorAll('button') ?? [];
+    const next = buttons[Math.min(index, buttons.length - 1)];
+    if (next) next.focus();
+    else onEmptied();
+  }, [sites, onEmptied]);
 
   if (sites.length === 0) return <p className="hint">{t('optionsSitesEmpty')}</p>;
   return (
@@ -35,7 +37,10 @@ export function SiteList({ sites, onRemove, onEmptied }: SiteListProps) {
           <button
             type="button"
             aria-label={t('optionsSiteRemoveLabel', site)}
-            onClick={() => void remove(site, index)}
+            onClick={() => {
+              focusAfterRemoval.current = index;
+              onRemove(site);
+            }}
           >
             {t('optionsSiteRemove')}
           </button>

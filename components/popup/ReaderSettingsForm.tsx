@@ -1,5 +1,5 @@
 import { t } from '../../utils/i18n';
-import type { DisplayScript, ReaderSettings, RubyStyle } from '../../utils/settings';
+import type { DisplayScript, PopupTrigger, ReaderSettings, RubyStyle } from '../../utils/settings';
 import { ChoiceGroup, type Choice } from './ChoiceGroup';
 import { RubyPreview } from './RubyPreview';
 import { RubySizeSlider } from './RubySizeSlider';
@@ -26,6 +26,16 @@ function scriptOptions(): { value: DisplayScript; label: string }[] {
     { value: 'cn', label: t('scriptCn') },
     { value: 'tw', label: t('scriptTw') },
     { value: 'hk', label: t('scriptHk') },
+  ];
+}
+
+function popupTriggerOptions(): { value: PopupTrigger; label: string }[] {
+  return [
+    { value: 'hover', label: t('popupTriggerHover') },
+    { value: 'hover-shift', label: t('popupTriggerHoverShift') },
+    { value: 'hover-alt', label: t('popupTriggerHoverAlt') },
+    { value: 'click', label: t('popupTriggerClick') },
+    { value: 'off', label: t('popupTriggerOff') },
   ];
 }
 
@@ -72,6 +82,12 @@ export function ReaderSettingsForm({ settings, onChange }: ReaderSettingsFormPro
         hint={t('settingsRemoveArtifactsHint')}
         checked={settings.removeArtifacts}
         onChange={(removeArtifacts) => onChange({ removeArtifacts })}
+      />
+      <SelectRow
+        label={t('settingsPopupTrigger')}
+        value={settings.popupTrigger}
+        options={popupTriggerOptions()}
+        onChange={(popupTrigger) => onChange({ popupTrigger })}
       />
       <RubyPreview settings={settings} />
     </div>

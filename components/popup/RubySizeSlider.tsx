@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { t } from '../../utils/i18n';
 import { RUBY_SIZE_RANGE } from '../../utils/settings';
 
@@ -20,32 +20,30 @@ export function RubySizeSlider({ value, disabled, onChange }: RubySizeSliderProp
   const id = useId();
   const [draft, setDraft] = useState<number | null>(null);
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; value: number } | null>(null);
+  // The parent passes a new onChange on every render; the delayed write must not depend on it.
+  const latestOnChange = useRef(onChange);
+  useEffect(() => {
+    latestOnChange.current = onChange;
+  });
 
-  // A stored value arriving from elsewhere (or our own write coming back) ends the draft.
+  // A stored value arriving from elsewhere (or our own write coming back) ends the draft,
+  // unless a newer position is still waiting to be written.
   const [lastValue, setLastValue] = useState(value);
   if (value !== lastValue) {
     setLastValue(value);
     if (pending.current === null) setDraft(null);
   }
 
-  const flush = () => {
-    if (!pending.current) return;
-    clearTimeout(pending.current.timer);
-    const next = pending.current.value;
+  const flush = useCallback(() => {
+    const waiting = pending.current;
+    if (!waiting) return;
+    clearTimeout(waiting.timer);
     pending.current = null;
-    onChange(next);
-  };
+    latestOnChange.current(waiting.value);
+  }, []);
 
-  useEffect(
-    () => () => {
-      // Closing the options page mid-drag still keeps the last position.
-      if (pending.current) {
-        clearTimeout(pending.current.timer);
-        onChange(pending.current.value);
-      }
-    },
-    [onChange],
-  );
+  // Closing the options page mid-drag still keeps the last position.
+  useEffect(() => flush, [flush]);
 
   const shown = draft ?? value;
   return (

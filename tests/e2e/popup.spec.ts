@@ -108,17 +108,16 @@ describe('popup and options page', () => {
     const tabId = await openFixtureTab('/simplified-news.html');
     const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
 
+    // A first change stores the full settings object; the style change must keep the rest.
+    await popup.getByRole('switch', { name: 'Tone colours' }).click();
+    await expect.poll(() => readStorage('readerSettings')).toMatchObject({ toneColors: true });
+    const before = (await readStorage('readerSettings')) as Record<string, unknown>;
+    expect(before).toMatchObject({ pinyin: true, rubyStyle: 'mark', removeArtifacts: true });
+
     await popup.locator('label.segment', { hasText: 'Zhuyin' }).click();
     await expect
       .poll(() => readStorage('readerSettings'))
-      .toEqual({
-        pinyin: true,
-        rubyStyle: 'zhuyin',
-        toneColors: false,
-        script: 'keep',
-        removeArtifacts: true,
-        rubySize: 55,
-      });
+      .toEqual({ ...before, rubyStyle: 'zhuyin' });
     // The preview follows: 中 in zhuyin.
     await expect.poll(() => popup.locator('.preview rt').first().textContent()).toBe('ㄓㄨㄥ');
 
@@ -129,7 +128,6 @@ describe('popup and options page', () => {
       .poll(async () => ((await readStorage('readerSettings')) as { rubyStyle?: string }).rubyStyle)
       .toBe('num');
 
-    await popup.getByRole('switch', { name: 'Tone colours' }).click();
     await popup.getByLabel('Script').selectOption('tw');
     await expect
       .poll(() => readStorage('readerSettings'))
@@ -200,6 +198,27 @@ describe('popup and options page', () => {
     await options.getByRole('button', { name: 'Remove example.cn' }).click();
     await expect.poll(() => readStorage('enabledSites')).toEqual([]);
     await expect.poll(() => options.locator('.site-list').count()).toBe(0);
+  });
+
+  it('options: Remove takes out exactly one entry and moves focus to the next', async () => {
+    await writeStorage({ enabledSites: ['a.example.cn', 'example.cn', 'z.cn'] });
+    const options = await openExtensionPage('options.html');
+    await options.getByRole('button', { name: 'Remove a.example.cn' }).focus();
+    await options.keyboard.press('Enter');
+    // The parent domain stays: the popup's switch removes covering entries, the list does not.
+    await expect.poll(() => readStorage('enabledSites')).toEqual(['example.cn', 'z.cn']);
+    const focusedLabel = () =>
+      options.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    await expect.poll(focusedLabel).toBe('Remove example.cn');
+
+    await options.keyboard.press('Enter');
+    await expect.poll(focusedLabel).toBe('Remove z.cn');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => readStorage('enabledSites')).toEqual([]);
+    // With the list empty, focus goes back to the section heading, not to the page's body.
+    await expect
+      .poll(() => options.evaluate(() => document.activeElement?.id))
+      .toBe('sites-heading');
   });
 
   it('options: the shared settings form writes the same storage', async () => {
