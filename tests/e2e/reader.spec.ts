@@ -197,6 +197,15 @@ describe('reading mode', () => {
       .toBeGreaterThan(0);
   });
 
+  it('annotates a same-origin iframe as well as the page', async () => {
+    const { page } = await openAndSwitchOn('/iframe.html');
+    expect(await page.locator('h1 ruby[data-tifa="w"]').count()).toBeGreaterThan(0);
+    const frame = page.frameLocator('#reprint');
+    await expect
+      .poll(() => frame.locator('ruby[data-tifa="w"]').count(), { timeout: 10_000 })
+      .toBeGreaterThan(20);
+  });
+
   it('changes nothing on a page without Chinese and does not load the reader there', async () => {
     await setReaderSite(suite.extension, HOST, true);
     page = await suite.openFixturePage('/no-chinese.html');
