@@ -35,8 +35,11 @@ export function describeMachine(): Machine {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     commit: git(['rev-parse', '--short', 'HEAD']) ?? 'unknown',
     // Only the code the benchmarks run counts (engine, dictionary loader, CLI, the benchmarks):
-    // other work in progress in the checkout does not change the figures.
-    dirty: (git(['status', '--porcelain', '--', ...MEASURED_PATHS]) ?? '') !== '',
+    // other work in progress in the checkout, and new files nothing imports yet, do not change
+    // the figures.
+    dirty:
+      (git(['status', '--porcelain', '--untracked-files=no', '--', ...MEASURED_PATHS]) ?? '') !==
+      '',
     loadAverage: os.loadavg()[0] ?? 0,
   };
 }
