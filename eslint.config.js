@@ -29,7 +29,7 @@ export default tseslint.config(
         },
         {
           selector:
-            "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|setHTMLUnsafe|parseHTMLUnsafe)$/]",
+            'CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|setHTMLUnsafe|parseHTMLUnsafe)$/]',
           message: htmlSinkMessage,
         },
         {
