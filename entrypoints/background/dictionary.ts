@@ -11,6 +11,12 @@ import {
   type CedictEntry,
 } from '../../utils/dict/cedict-format';
 import { lookupWords, type WordMatch } from '../../utils/dict/lookup';
+import {
+  buildSearchIndex,
+  searchDictionary,
+  type SearchIndex,
+  type SearchResult,
+} from '../../utils/dict/search';
 
 let dictionaryText: Promise<string> | null = null;
 
@@ -45,4 +51,12 @@ export async function lookupInDictionary(text: string, preferred?: string): Prom
     return entries;
   };
   return lookupWords(text, find, preferred);
+}
+
+let searchIndex: SearchIndex | null = null;
+
+/** Searches by hanzi, pinyin or English; the index is built on the first search (~0.4 s). */
+export async function searchInDictionary(query: string): Promise<SearchResult> {
+  searchIndex ??= buildSearchIndex(await loadDictionary());
+  return searchDictionary(searchIndex, query);
 }

@@ -10,7 +10,8 @@ import { toneThemeFor, parseHexColor, type ToneTheme } from '../../../utils/tone
 import { analyze } from '../../../utils/zh/analyze';
 import { isHanCodePoint } from '../../../utils/zh/han';
 import { MARK, TIFA_ATTR } from '../annotate/markers';
-import { formatCedictPinyin, PopupView } from './popup-view';
+import { formatCedictPinyin } from '../../../utils/dict/format-pinyin';
+import { PopupView } from './popup-view';
 import { wordAtPoint, type WordAtPoint } from './word-at-point';
 
 /** Longest text sent for a lookup, in code points (the dictionary's longest useful match). */

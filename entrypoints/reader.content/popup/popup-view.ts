@@ -7,7 +7,7 @@
  */
 import type { EntryView, WordMatch } from '../../../utils/dict/lookup';
 import { TONE_COLORS, type ToneTheme } from '../../../utils/tone-colors';
-import { formatReading } from '../../../utils/zh/pinyin';
+import { formatCedictPinyin, formatCedictSyllable } from '../../../utils/dict/format-pinyin';
 import { MARK, TIFA_ATTR } from '../annotate/markers';
 import { maxPopupHeight, placePopup, type Box } from './popup-position';
 
@@ -204,21 +204,6 @@ function renderPinyin(pinyin: string, theme: ToneTheme): HTMLElement {
     element.append(part);
   }
   return element;
-}
-
-/** CC-CEDICT's numbered pinyin (`Zhong1 guo2`, `lu:4`) in tone marks, keeping capitals. */
-export function formatCedictPinyin(pinyin: string): string {
-  return pinyin.split(' ').map(formatCedictSyllable).join(' ');
-}
-
-function formatCedictSyllable(syllable: string): string {
-  const match = /^([A-Za-z:]+)([1-5])$/.exec(syllable);
-  if (!match?.[1] || !match[2]) return syllable;
-  const letters = match[1].replace('u:', 'v').replace('U:', 'V');
-  const marked = formatReading(`${letters.toLowerCase()}${match[2]}`, 'mark');
-  return letters[0] !== letters[0]?.toLowerCase()
-    ? marked.charAt(0).toUpperCase() + marked.slice(1)
-    : marked;
 }
 
 function span(className: string, text: string): HTMLElement {
