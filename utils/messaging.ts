@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { WordMatch } from './dict/lookup';
+import type { SearchResult } from './dict/search';
 import { FIELD_LIMITS as LIMITS, MAX_MESSAGE_CHARS } from './limits';
 
 /** Request schemas, by message type. */
@@ -20,6 +21,10 @@ export const REQUEST_SCHEMAS = {
     text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.lookupText)),
     /** The word as reading mode segmented it, listed first. */
     preferred: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.lookupText))),
+  }),
+  /** The search box: hanzi, pinyin with or without tones, or English. */
+  searchDictionary: v.strictObject({
+    query: v.pipe(v.string(), v.maxLength(LIMITS.lookupText)),
   }),
   /** Save a word or term to the vocabulary, with where it was met. */
   saveWord: v.strictObject({
@@ -42,6 +47,7 @@ export interface ResponseMap {
   getWordList: { words: string };
   injectReader: { injected: boolean };
   lookupWord: { matches: WordMatch[] };
+  searchDictionary: SearchResult;
   saveWord: { key: string; timesSaved: number };
 }
 

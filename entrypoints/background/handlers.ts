@@ -10,7 +10,7 @@ import {
   type RequestOf,
   type ResponseMap,
 } from '../../utils/messaging';
-import { lookupInDictionary } from './dictionary';
+import { lookupInDictionary, searchInDictionary } from './dictionary';
 import { injectReader } from './inject-reader';
 import { saveWord } from './store';
 import { loadWordListText } from './word-list';
@@ -33,6 +33,7 @@ const handlers: { [T in MessageType]: Handler<T> } = {
   ping: () => ({ version: browser.runtime.getManifest().version, startedAt }),
   getWordList: async () => ({ words: await loadWordListText() }),
   injectReader: (_payload, sender) => injectReader(sender),
+  searchDictionary: ({ query }) => searchInDictionary(query),
   lookupWord: async ({ text, preferred }) => ({
     matches: await lookupInDictionary(text, preferred),
   }),

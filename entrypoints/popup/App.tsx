@@ -7,6 +7,7 @@ import { useEnabledSites } from '../../components/popup/use-enabled-sites';
 import { useReaderSettings } from '../../components/popup/use-reader-settings';
 import { useSaveError } from '../../components/popup/use-save-error';
 import { useTabSite } from '../../components/popup/use-tab-site';
+import { DictionarySearch } from '../../components/shared/DictionarySearch';
 import { t } from '../../utils/i18n';
 
 /** The toolbar popup: the reader for this site, then the reading settings. */
@@ -25,6 +26,7 @@ export function App({ tabId }: { tabId: number | null }) {
         <h1>{t('extName')}</h1>
         {site && <p className="site-name">{site}</p>}
       </header>
+      <DictionarySearch />
       {site ? (
         <SiteSwitch
           site={site}
