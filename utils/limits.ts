@@ -25,3 +25,20 @@ export const FIELD_LIMITS = {
   url: 2048,
   title: 400,
 } as const;
+
+/** Limits on what a reader writes on the review page: plenty for study notes, small enough that
+ * one row stays a few kilobytes (the table loads every row at once). */
+export const STUDY_LIMITS = {
+  notes: 10_000,
+  /** Characters in one tag, and tags on one word. */
+  tag: 40,
+  tags: 50,
+  /** Words changed or deleted by one message (a "select all" on the review page). */
+  keysPerMessage: 20_000,
+} as const;
+
+/** Largest backup the review page may send for import, in UTF-16 code units of its JSON. Chromium
+ * refuses extension messages over 64 MiB of UTF-8; a character is at most 3 bytes of it, so
+ * 20 Mi characters always fit. That holds about 10,000 words with contexts and 40,000 history
+ * rows; a larger file gets an error naming its size rather than a failed send. */
+export const MAX_BACKUP_CHARS = 20 * 1024 * 1024;

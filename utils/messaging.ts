@@ -6,7 +6,14 @@
 import * as v from 'valibot';
 import type { WordMatch } from './dict/lookup';
 import type { SearchResult } from './dict/search';
-import { FIELD_LIMITS as LIMITS, MAX_MESSAGE_CHARS } from './limits';
+import {
+  FIELD_LIMITS as LIMITS,
+  MAX_BACKUP_CHARS,
+  MAX_MESSAGE_CHARS,
+  STUDY_LIMITS,
+} from './limits';
+
+const vocabularyKeySchema = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.word + 20));
 
 /** Request schemas, by message type. */
 export const REQUEST_SCHEMAS = {
@@ -37,7 +44,58 @@ export const REQUEST_SCHEMAS = {
     url: v.pipe(v.string(), v.maxLength(LIMITS.url)),
     title: v.pipe(v.string(), v.maxLength(LIMITS.title)),
   }),
+  /** The popup showed a word: record it in the history (if history is on for the site). */
+  recordLookup: v.strictObject({
+    word: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.word)),
+    kind: v.picklist(['dictionary', 'glossary']),
+    reading: v.pipe(v.string(), v.maxLength(LIMITS.pinyin)),
+    sentence: v.pipe(v.string(), v.maxLength(LIMITS.sentence)),
+    url: v.pipe(v.string(), v.maxLength(LIMITS.url)),
+    title: v.pipe(v.string(), v.maxLength(LIMITS.title)),
+  }),
+  /** Review page: add a history entry to the vocabulary. */
+  saveLookup: v.strictObject({ id: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+  /** Review page: change a saved word's status, tags or notes. */
+  updateWord: v.strictObject({
+    key: vocabularyKeySchema,
+    status: v.optional(v.picklist(['new', 'learning', 'known'])),
+    tags: v.optional(
+      v.pipe(
+        v.array(v.pipe(v.string(), v.maxLength(STUDY_LIMITS.tag))),
+        v.maxLength(STUDY_LIMITS.tags),
+      ),
+    ),
+    notes: v.optional(v.pipe(v.string(), v.maxLength(STUDY_LIMITS.notes))),
+  }),
+  /** Review page: answer a flashcard (1 Again, 2 Hard, 3 Good, 4 Easy). */
+  reviewCard: v.strictObject({ key: vocabularyKeySchema, rating: v.picklist([1, 2, 3, 4]) }),
+  /** Review page: delete saved words (and their review logs). */
+  deleteWords: v.strictObject({
+    keys: v.pipe(v.array(vocabularyKeySchema), v.maxLength(STUDY_LIMITS.keysPerMessage)),
+  }),
+  /** Review page: delete history entries. */
+  deleteLookups: v.strictObject({
+    ids: v.pipe(
+      v.array(v.pipe(v.number(), v.integer(), v.minValue(1))),
+      v.maxLength(STUDY_LIMITS.keysPerMessage),
+    ),
+  }),
+  /** Review page: merge a JSON backup (the file's text; the background parses and checks it). */
+  importBackup: v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_BACKUP_CHARS)) }),
+  /** Reading mode: the simplified forms of saved words, by status. */
+  getStudyWords: v.strictObject({}),
 } as const;
+
+/** Messages that change or read back study data in bulk: accepted only from the extension's own
+ * pages, never from a content script (which runs inside a web page that may be hostile). */
+export const EXTENSION_PAGE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'saveLookup',
+  'updateWord',
+  'reviewCard',
+  'deleteWords',
+  'deleteLookups',
+  'importBackup',
+]);
 
 export type MessageType = keyof typeof REQUEST_SCHEMAS;
 
@@ -49,6 +107,19 @@ export interface ResponseMap {
   lookupWord: { matches: WordMatch[] };
   searchDictionary: SearchResult;
   saveWord: { key: string; timesSaved: number };
+  recordLookup: { recorded: boolean };
+  saveLookup: { key: string; timesSaved: number };
+  updateWord: { key: string };
+  reviewCard: { key: string; due: number; status: 'new' | 'learning' | 'known' };
+  deleteWords: { deleted: number };
+  deleteLookups: { deleted: number };
+  importBackup: {
+    wordsAdded: number;
+    wordsMerged: number;
+    lookupsAdded: number;
+    reviewsAdded: number;
+  };
+  getStudyWords: { known: string[]; learning: string[] };
 }
 
 export type RequestOf<T extends MessageType> = v.InferOutput<(typeof REQUEST_SCHEMAS)[T]>;
@@ -82,8 +153,12 @@ export function parseRequest(raw: unknown): ParsedRequest {
   } catch {
     return { ok: false, error: 'message is not serialisable' };
   }
-  if (size > MAX_MESSAGE_CHARS) {
-    return { ok: false, error: `message too large (${size} > ${MAX_MESSAGE_CHARS} characters)` };
+  // A backup import carries a whole file; everything else is small.
+  const isImport =
+    typeof raw === 'object' && raw !== null && 'type' in raw && raw.type === 'importBackup';
+  const limit = isImport ? MAX_BACKUP_CHARS + 1024 : MAX_MESSAGE_CHARS;
+  if (size > limit) {
+    return { ok: false, error: `message too large (${size} > ${limit} characters)` };
   }
   const envelope = v.safeParse(envelopeSchema, raw);
   if (!envelope.success) {

@@ -101,3 +101,56 @@ export function sanitizeSettings(
     ),
   };
 }
+
+/** Study preferences: the lookup history and how reading mode shows saved words. */
+export interface StudySettings {
+  /** Record every lookup in the history (the word popup sends it; the background decides). */
+  recordHistory: boolean;
+  /** Sites whose lookups are never recorded (a listed site covers its subdomains). */
+  historyExcludedSites: string[];
+  /** In reading mode, hide pinyin over words marked known and highlight saved words not yet
+   * known. Off by default: it changes how every page looks. */
+  markSavedWords: boolean;
+}
+
+export const DEFAULT_STUDY_SETTINGS: StudySettings = {
+  recordHistory: true,
+  historyExcludedSites: [],
+  markSavedWords: false,
+};
+
+export const studySettings = storage.defineItem<StudySettings>('local:studySettings', {
+  fallback: DEFAULT_STUDY_SETTINGS,
+  version: 1,
+});
+
+/** Fills in missing or invalid study settings from the defaults. */
+export function sanitizeStudySettings(
+  value: Partial<StudySettings> | null | undefined,
+): StudySettings {
+  const v = value ?? {};
+  return {
+    recordHistory:
+      typeof v.recordHistory === 'boolean' ? v.recordHistory : DEFAULT_STUDY_SETTINGS.recordHistory,
+    historyExcludedSites: Array.isArray(v.historyExcludedSites)
+      ? v.historyExcludedSites.filter((s): s is string => typeof s === 'string')
+      : [],
+    markSavedWords:
+      typeof v.markSavedWords === 'boolean'
+        ? v.markSavedWords
+        : DEFAULT_STUDY_SETTINGS.markSavedWords,
+  };
+}
+
+/** Whether a lookup on `hostname` goes into the history under these settings. */
+export function shouldRecordLookup(settings: StudySettings, hostname: string): boolean {
+  return settings.recordHistory && !isSiteEnabled(settings.historyExcludedSites, hostname);
+}
+
+/**
+ * Bumped by the background whenever a word's status changes or words are added or removed, so
+ * reading mode (which cannot read IndexedDB) knows to fetch the known and learning words again.
+ */
+export const studyWordsVersion = storage.defineItem<number>('local:studyWordsVersion', {
+  fallback: 0,
+});

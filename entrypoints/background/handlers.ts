@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import {
+  EXTENSION_PAGE_MESSAGES,
   parseRequest,
   type MessageType,
   type Reply,
@@ -12,13 +13,33 @@ import {
 } from '../../utils/messaging';
 import { lookupInDictionary, searchInDictionary } from './dictionary';
 import { injectReader } from './inject-reader';
-import { saveWord } from './store';
+import {
+  sanitizeStudySettings,
+  shouldRecordLookup,
+  studySettings,
+  studyWordsVersion,
+} from '../../utils/settings';
+import { formatCedictPinyin } from '../../utils/dict/format-pinyin';
+import { updateDueBadge } from './badge';
+import {
+  deleteLookups,
+  deleteWords,
+  importBackup,
+  readStudyWords,
+  recordLookup,
+  reviewCard,
+  saveLookup,
+  saveWord,
+  updateWord,
+} from './store';
 import { loadWordListText } from './word-list';
 
 /** Who sent a message, as the browser (not the sender) reports it. */
 export interface MessageSender {
   readonly tabId?: number;
   readonly frameId?: number;
+  /** The sending document's URL: a web page for content scripts, ours for extension pages. */
+  readonly url?: string;
 }
 
 type Handler<T extends MessageType> = (
@@ -39,9 +60,80 @@ const handlers: { [T in MessageType]: Handler<T> } = {
   }),
   saveWord: async (input) => {
     const record = await saveWord(input);
+    await studyDataChanged();
     return { key: record.key, timesSaved: record.timesSaved };
   },
+  recordLookup: async (input) => {
+    const settings = sanitizeStudySettings(await studySettings.getValue());
+    if (!shouldRecordLookup(settings, hostnameOf(input.url))) return { recorded: false };
+    return { recorded: await recordLookup(input) };
+  },
+  saveLookup: async ({ id }) => {
+    const record = await saveLookup(id, describeLookup);
+    await studyDataChanged();
+    return { key: record.key, timesSaved: record.timesSaved };
+  },
+  updateWord: async ({ key, ...changes }) => {
+    const record = await updateWord(key, changes);
+    if (changes.status !== undefined) await studyDataChanged();
+    return { key: record.key };
+  },
+  reviewCard: async ({ key, rating }) => {
+    const record = await reviewCard(key, rating);
+    await studyDataChanged();
+    return { key: record.key, due: record.card.due, status: record.status };
+  },
+  deleteWords: async ({ keys }) => {
+    const deleted = await deleteWords(keys);
+    await studyDataChanged();
+    return { deleted };
+  },
+  deleteLookups: async ({ ids }) => ({ deleted: await deleteLookups(ids) }),
+  importBackup: async ({ text }) => {
+    const summary = await importBackup(text);
+    await studyDataChanged();
+    return summary;
+  },
+  getStudyWords: () => readStudyWords(),
 };
+
+/** After a write that changes which words are saved, due or known: the badge and reading mode. */
+async function studyDataChanged(): Promise<void> {
+  await updateDueBadge();
+  // The write itself succeeded; failing to notify reading mode must not turn it into an error.
+  await studyWordsVersion.setValue(Date.now()).catch((error: unknown) => {
+    console.warn('tifa: saved-word marks not refreshed', error instanceof Error ? error.name : '');
+  });
+}
+
+/** The traditional form and definition of a history entry's word, from the dictionary now. */
+async function describeLookup(lookup: {
+  word: string;
+  kind: string;
+}): Promise<{ traditional: string; definition: string }> {
+  if (lookup.kind !== 'dictionary') return { traditional: lookup.word, definition: '' };
+  const match = (await lookupInDictionary(lookup.word)).find((m) => m.word === lookup.word);
+  return {
+    traditional: match?.entries[0]?.traditional ?? lookup.word,
+    definition: (match?.entries ?? [])
+      .map((e) => `${formatCedictPinyin(e.pinyin)}: ${e.senses.join('; ')}`)
+      .join('\n')
+      .slice(0, 4000),
+  };
+}
+
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** Whether the sender is one of our own pages (review, options, popup), not a web page. */
+function isExtensionPage(sender: MessageSender): boolean {
+  return sender.url !== undefined && sender.url.startsWith(browser.runtime.getURL('/'));
+}
 
 /** Validates a raw message and runs its handler; every failure becomes an error reply. */
 export async function handleMessage(
@@ -50,6 +142,9 @@ export async function handleMessage(
 ): Promise<Reply<unknown>> {
   const request = parseRequest(raw);
   if (!request.ok) return { ok: false, error: request.error };
+  if (EXTENSION_PAGE_MESSAGES.has(request.type) && !isExtensionPage(sender)) {
+    return { ok: false, error: `${request.type} is accepted only from the extension's own pages` };
+  }
   try {
     const handler = handlers[request.type] as Handler<MessageType>;
     return { ok: true, value: await handler(request.payload as RequestOf<MessageType>, sender) };

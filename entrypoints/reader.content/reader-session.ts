@@ -9,6 +9,9 @@ import {
   isSiteEnabled,
   readerSettings,
   sanitizeSettings,
+  sanitizeStudySettings,
+  studySettings,
+  studyWordsVersion,
   type ReaderSettings,
 } from '../../utils/settings';
 import { TONE_COLORS } from '../../utils/tone-colors';
@@ -16,7 +19,7 @@ import { formatReading } from '../../utils/zh/pinyin';
 import { createLexicon, type Lexicon } from '../../utils/zh/segment';
 import { toZhuyin } from '../../utils/zh/zhuyin';
 import { PageAnnotator, type AnnotatorConfig } from './annotate/page-annotator';
-import type { ReadingFormatter } from './annotate/render-tokens';
+import type { ReadingFormatter, StudyWords } from './annotate/render-tokens';
 import { PopupController } from './popup/popup-controller';
 import { readerHostname } from './reader-site';
 
@@ -28,6 +31,8 @@ export async function startReaderSession(): Promise<void> {
   let popup: PopupController | null = null;
   let settings = sanitizeSettings(await readerSettings.getValue());
   let on = isSiteEnabled(await enabledSites.getValue(), hostname);
+  let markSaved = sanitizeStudySettings(await studySettings.getValue()).markSavedWords;
+  let study = markSaved ? await loadStudyWords() : null;
 
   const apply = () => {
     annotator?.stop();
@@ -35,7 +40,7 @@ export async function startReaderSession(): Promise<void> {
     annotator = null;
     popup = null;
     if (!on) return;
-    annotator = new PageAnnotator(document, annotatorConfig(settings, lexicon));
+    annotator = new PageAnnotator(document, annotatorConfig(settings, lexicon, study));
     annotator.start();
     popup = new PopupController(document, settings.popupTrigger);
     popup.start();
@@ -50,19 +55,57 @@ export async function startReaderSession(): Promise<void> {
     on = next;
     apply();
   });
+  // Saved words change on the review page or through the popup: fetch them again and redraw.
+  // Only the annotation is redrawn: the word popup stays open (it may show "Saved").
+  const reloadStudy = async () => {
+    study = markSaved ? await loadStudyWords() : null;
+    if (!annotator) return;
+    annotator.stop();
+    annotator = new PageAnnotator(document, annotatorConfig(settings, lexicon, study));
+    annotator.start();
+  };
+  studySettings.watch((value) => {
+    const next = sanitizeStudySettings(value).markSavedWords;
+    if (next === markSaved) return;
+    markSaved = next;
+    void reloadStudy();
+  });
+  studyWordsVersion.watch(() => {
+    if (markSaved) void reloadStudy();
+  });
   apply();
+}
+
+/** The saved words by status from the background (the content script never opens IndexedDB).
+ * Without them the page is still annotated, just without marks. */
+async function loadStudyWords(): Promise<StudyWords | null> {
+  try {
+    const { known, learning } = await sendToBackground('getStudyWords', {});
+    return { known: new Set(known), learning: new Set(learning) };
+  } catch (error) {
+    console.warn('tifa: saved words unavailable:', error instanceof Error ? error.message : error);
+    return null;
+  }
 }
 
 async function loadLexicon(): Promise<Lexicon> {
   const { words } = await sendToBackground('getWordList', {});
-  return createLexicon(parseWordList(words));
+  const started = performance.now();
+  const lexicon = createLexicon(parseWordList(words));
+  // Main-thread cost of the lexicon, for the page benchmark (scripts/bench/page.ts).
+  performance.measure('tifa:lexicon', { start: started });
+  return lexicon;
 }
 
-function annotatorConfig(settings: ReaderSettings, lexicon: Lexicon): AnnotatorConfig {
+function annotatorConfig(
+  settings: ReaderSettings,
+  lexicon: Lexicon,
+  study: StudyWords | null,
+): AnnotatorConfig {
   const dark = matchMedia('(prefers-color-scheme: dark)').matches;
   return {
     analyze: { to: settings.script, keepArtifacts: !settings.removeArtifacts, lexicon },
-    render: { pinyin: settings.pinyin, formatReading: readingFormatter(settings) },
+    render: { pinyin: settings.pinyin, formatReading: readingFormatter(settings), study },
     style: {
       rubySize: settings.rubySize,
       toneColors: settings.toneColors ? (dark ? TONE_COLORS.dark : TONE_COLORS.light) : null,

@@ -37,6 +37,44 @@ export interface LookupRecord {
 
 export type VocabularyStatus = 'new' | 'learning' | 'known';
 
+/** FSRS scheduling state (ts-fsrs `Card` field names, numbers for dates so rows survive JSON). */
+export interface StoredCard {
+  /** When the card is next due, epoch milliseconds. */
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  /** ts-fsrs `State`: 0 new, 1 learning, 2 review, 3 relearning. */
+  state: CardState;
+  /** Epoch milliseconds of the last review, null before the first. */
+  last_review: number | null;
+}
+
+export type CardState = 0 | 1 | 2 | 3;
+
+/** ts-fsrs `Rating` without Manual: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+export type ReviewRating = 1 | 2 | 3 | 4;
+
+/** The card of a word never reviewed: due at once (ts-fsrs `createEmptyCard`, dates as numbers). */
+export function newCardState(now: number): StoredCard {
+  return {
+    due: now,
+    stability: 0,
+    difficulty: 0,
+    elapsed_days: 0,
+    scheduled_days: 0,
+    learning_steps: 0,
+    reps: 0,
+    lapses: 0,
+    state: 0,
+    last_review: null,
+  };
+}
+
 /** One row per saved word or term (user data: the reader's vocabulary). */
 export interface VocabularyRecord {
   /** `${kind}:${simplified}`: a word and a glossary term with the same characters stay apart. */
@@ -55,14 +93,43 @@ export interface VocabularyRecord {
   timesSaved: number;
   /** Most recent first, at most MAX_CONTEXTS. */
   contexts: WordContext[];
+  /** Spaced-repetition state (schema v2). */
+  card: StoredCard;
+}
+
+/** One flashcard review (user data: the history FSRS learns from; ts-fsrs `ReviewLog` fields). */
+export interface ReviewLogRecord {
+  id?: number;
+  /** The vocabulary key reviewed. */
+  key: string;
+  rating: ReviewRating;
+  /** The card's state before this review. */
+  state: CardState;
+  /** When the card was due before this review. */
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  last_elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  /** When the review happened, epoch milliseconds. */
+  review: number;
 }
 
 /** Contexts kept per word: enough to study from, bounded so one word cannot grow without end. */
 export const MAX_CONTEXTS = 20;
 
+/** The schema version the code writes; backups record it. */
+export const SCHEMA_VERSION = 2;
+
 export class TifaDatabase extends Dexie {
+  /** User data: every lookup, oldest first (`time`); `[kind+word]` lists one entry's history. */
   lookups!: EntityTable<LookupRecord, 'id'>;
+  /** User data: saved words and terms with their contexts, notes and FSRS card. */
   vocabulary!: EntityTable<VocabularyRecord, 'key'>;
+  /** User data: every flashcard review, by word (`key`) and time (`review`). */
+  reviewLog!: EntityTable<ReviewLogRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -70,6 +137,23 @@ export class TifaDatabase extends Dexie {
       lookups: '++id, word, time, site',
       vocabulary: '&key, word, status, lastSeen, *tags',
     });
+    // v2: FSRS cards on vocabulary rows (indexed by due date for the badge and the review queue),
+    // the review log, and a per-entry history index. Rows saved under v1 get a new card, due at
+    // the time they were first seen, so they enter the review queue at once.
+    this.version(2)
+      .stores({
+        lookups: '++id, word, time, site, [kind+word]',
+        vocabulary: '&key, word, status, lastSeen, *tags, card.due',
+        reviewLog: '++id, key, review',
+      })
+      .upgrade((tx) =>
+        tx
+          .table<VocabularyRecord, string>('vocabulary')
+          .toCollection()
+          .modify((row) => {
+            row.card ??= newCardState(row.firstSeen);
+          }),
+      );
   }
 }
 

@@ -22,3 +22,7 @@ export const TONE_ATTR = 'data-tifa-tone';
 
 /** On <html> while the reader is on: lets page authors and tests see its state. */
 export const STATE_ATTR = 'data-tifa-reader';
+
+/** On a drawn word the reader has saved (with the study option on): `known` hides its reading,
+ * `learning` highlights it. */
+export const STUDY_ATTR = 'data-tifa-study';

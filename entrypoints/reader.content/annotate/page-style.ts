@@ -4,7 +4,7 @@
  * `* { line-height: 0 }`) must not hide our readings, so every rule is `!important` on selectors
  * more specific than a page's element selectors.
  */
-import { MARK, READING_ATTR, TIFA_ATTR, TONE_ATTR } from './markers';
+import { MARK, READING_ATTR, STUDY_ATTR, TIFA_ATTR, TONE_ATTR } from './markers';
 
 export interface PageStyleOptions {
   /** Reading size relative to the text, in percent. */
@@ -31,6 +31,13 @@ export function pageStyleText(options: PageStyleOptions): string {
     `${READING}::before{content:attr(${READING_ATTR})!important;display:inline!important;` +
       `font-size:inherit!important;visibility:visible!important}`,
   ];
+  // Saved words: no reading over a known word, a soft highlight on one being learned. The extra
+  // attribute makes these selectors win over the word and reading rules above.
+  rules.push(
+    `${WORD}[${STUDY_ATTR}="known"]>${READING}{display:none!important}`,
+    `${WORD}[${STUDY_ATTR}="learning"]{background:rgba(250,204,21,0.32)!important;` +
+      `border-radius:2px!important}`,
+  );
   if (options.toneColors) {
     for (const [tone, color] of Object.entries(options.toneColors)) {
       if (!/^#[0-9a-f]{3,8}$/i.test(color)) continue;

@@ -5,7 +5,7 @@
  */
 import type { Token } from '../../../utils/zh/analyze';
 import { pairReadings } from '../../../utils/zh/ruby-pairs';
-import { MARK, READING_ATTR, TIFA_ATTR, TONE_ATTR } from './markers';
+import { MARK, READING_ATTR, STUDY_ATTR, TIFA_ATTR, TONE_ATTR } from './markers';
 
 /** How a reading is written: a formatter from tone-number form (`zhong4`) to what is shown. */
 export type ReadingFormatter = (numbered: string) => string;
@@ -14,6 +14,13 @@ export interface RenderOptions {
   /** Draw readings above words; false leaves converted text only. */
   readonly pinyin: boolean;
   readonly formatReading: ReadingFormatter;
+  /** Saved words by simplified form, to mark known and learning words; null for no marks. */
+  readonly study?: StudyWords | null;
+}
+
+export interface StudyWords {
+  readonly known: ReadonlySet<string>;
+  readonly learning: ReadonlySet<string>;
 }
 
 /**
@@ -33,7 +40,11 @@ export function renderTokens(tokens: readonly Token[], options: RenderOptions): 
       continue;
     }
     flushText();
-    nodes.push(renderWord(token, options.formatReading));
+    const ruby = renderWord(token, options.formatReading);
+    const study = options.study;
+    if (study?.known.has(token.simplified)) ruby.setAttribute(STUDY_ATTR, 'known');
+    else if (study?.learning.has(token.simplified)) ruby.setAttribute(STUDY_ATTR, 'learning');
+    nodes.push(ruby);
   }
   flushText();
   return nodes;

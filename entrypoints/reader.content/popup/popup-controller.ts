@@ -17,6 +17,13 @@ import { wordAtPoint, type WordAtPoint } from './word-at-point';
 /** Longest text sent for a lookup, in code points (the dictionary's longest useful match). */
 const LOOKUP_CHARS = 16;
 
+/** A word enters the history once the popup has shown it this long: passing the pointer over a
+ * line of text opens popups along the way, and those are not lookups. */
+const RECORD_DWELL_MS = 600;
+
+/** The same word on the same page goes into the history at most once in this time. */
+const RECORD_REPEAT_MS = 10 * 60 * 1000;
+
 export class PopupController {
   private view: PopupView | null = null;
   private current: { word: WordAtPoint; matches: WordMatch[] } | null = null;
@@ -24,6 +31,9 @@ export class PopupController {
   private lastPointer: { x: number; y: number; shift: boolean; alt: boolean } | null = null;
   private request = 0;
   private voice: SpeechSynthesisVoice | null | undefined;
+  private recordTimer = 0;
+  /** When each word was last sent to the history from this page. */
+  private readonly recorded = new Map<string, number>();
 
   constructor(
     private readonly doc: Document,
@@ -44,6 +54,7 @@ export class PopupController {
     this.doc.removeEventListener('keydown', this.onKeyDown, true);
     this.doc.removeEventListener('scroll', this.onScroll, true);
     cancelAnimationFrame(this.pendingFrame);
+    clearTimeout(this.recordTimer);
     this.view?.destroy();
     this.view = null;
     this.current = null;
@@ -158,6 +169,37 @@ export class PopupController {
       { matches, theme: themeAt(word.anchor), canSpeak: this.chineseVoice() !== null },
       { left: box.left, top: box.top, width: box.width, height: box.height },
     );
+    this.recordSoon();
+  }
+
+  /** Records the shown word in the history if the popup still shows it after RECORD_DWELL_MS. */
+  private recordSoon(): void {
+    clearTimeout(this.recordTimer);
+    const shown = this.current;
+    const delay = this.trigger === 'click' ? 0 : RECORD_DWELL_MS;
+    this.recordTimer = window.setTimeout(() => {
+      const match = shown?.matches[0];
+      if (!shown || shown !== this.current || !match || !this.view?.visible) return;
+      const now = Date.now();
+      if (now - (this.recorded.get(match.word) ?? -Infinity) < RECORD_REPEAT_MS) return;
+      this.recorded.set(match.word, now);
+      // The background decides whether history is on for this site.
+      sendToBackground('recordLookup', {
+        word: match.word,
+        kind: 'dictionary',
+        reading: match.entries[0]?.pinyin ?? '',
+        sentence: shown.word.sentence(),
+        url: location.href.slice(0, 2048),
+        title: this.doc.title.slice(0, 400),
+      }).catch((error: unknown) => {
+        this.recorded.delete(match.word);
+        if (shown === this.current) {
+          this.view?.setStatus(
+            `Not added to history: ${error instanceof Error ? error.message : 'unknown error'}`,
+          );
+        }
+      });
+    }, delay);
   }
 
   private ensureView(): PopupView {
