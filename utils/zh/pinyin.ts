@@ -28,10 +28,12 @@ export function readingsOf(text: string, options: PinyinOptions = {}): string[] 
 }
 
 function appendChunkReadings(chunk: string, options: PinyinOptions, out: string[]): void {
+  // Tone marks are pinyin-pro's fast path: asking it for tone numbers runs several regular
+  // expressions per character and made the whole call about five times slower (measured by
+  // bench:throughput). We convert marks to numbers ourselves through a cache.
   const raw = pinyinPro(chunk, {
     type: 'array',
-    toneType: 'num',
-    v: true,
+    toneType: 'symbol',
     toneSandhi: options.toneSandhi ?? false,
   });
   const codePoints = Array.from(chunk);
@@ -41,18 +43,47 @@ function appendChunkReadings(chunk: string, options: PinyinOptions, out: string[
     raw.length === codePoints.length ? raw : codePoints.map((c) => pinyinOne(c, options));
   for (let i = 0; i < codePoints.length; i++) {
     const cp = codePoints[i]?.codePointAt(0) ?? 0;
-    out.push(isHanCodePoint(cp) ? normalizeNumbered(aligned[i] ?? '') : '');
+    out.push(isHanCodePoint(cp) ? numberedFromMarked(aligned[i] ?? '') : '');
   }
 }
 
 function pinyinOne(char: string, options: PinyinOptions): string {
-  return pinyinPro(char, { toneType: 'num', v: true, toneSandhi: options.toneSandhi ?? false });
+  return pinyinPro(char, { toneType: 'symbol', toneSandhi: options.toneSandhi ?? false });
 }
 
-/** pinyin-pro writes the neutral tone as 0 and echoes unknown characters; we use 5 and ''. */
-function normalizeNumbered(reading: string): string {
-  if (!/^[a-zv]+[0-5]$/.test(reading)) return '';
-  return reading.endsWith('0') ? `${reading.slice(0, -1)}5` : reading;
+// prettier-ignore
+const MARK_TONES: Record<string, [string, number]> = {
+  ā: ['a', 1], á: ['a', 2], ǎ: ['a', 3], à: ['a', 4],
+  ē: ['e', 1], é: ['e', 2], ě: ['e', 3], è: ['e', 4],
+  ī: ['i', 1], í: ['i', 2], ǐ: ['i', 3], ì: ['i', 4],
+  ō: ['o', 1], ó: ['o', 2], ǒ: ['o', 3], ò: ['o', 4],
+  ū: ['u', 1], ú: ['u', 2], ǔ: ['u', 3], ù: ['u', 4],
+  ǖ: ['v', 1], ǘ: ['v', 2], ǚ: ['v', 3], ǜ: ['v', 4], ü: ['v', 0],
+  ń: ['n', 2], ň: ['n', 3], ǹ: ['n', 4], ḿ: ['m', 2],
+};
+
+/** A few hundred distinct syllables occur; each is converted once. */
+const numberedCache = new Map<string, string>();
+
+/** `zhòng` → `zhong4`, `lǜ` → `lv4`, unmarked `de` → `de5` (pinyin-pro leaves the neutral tone
+ * unmarked); '' for what is not pinyin (pinyin-pro echoes characters it does not know). */
+export function numberedFromMarked(marked: string): string {
+  let numbered = numberedCache.get(marked);
+  if (numbered !== undefined) return numbered;
+  let letters = '';
+  let tone = 5;
+  let valid = marked.length > 0;
+  for (const ch of marked.normalize('NFC')) {
+    const mark = MARK_TONES[ch];
+    if (mark) {
+      letters += mark[0];
+      if (mark[1] !== 0) tone = mark[1];
+    } else if (ch >= 'a' && ch <= 'z') letters += ch;
+    else valid = false;
+  }
+  numbered = valid && letters ? `${letters}${tone}` : '';
+  numberedCache.set(marked, numbered);
+  return numbered;
 }
 
 function* chunksOf(text: string): Generator<string> {
@@ -91,7 +122,20 @@ const MARKED_VOWELS: Record<string, string> = {
 
 /** Turns a tone-number reading into the requested style: `zhong4` → `zhòng`, `lv4` → `lǜ`. */
 export function formatReading(numbered: string, style: PinyinStyle): string {
-  if (!numbered) return '';
+  if (!numbered || style === 'num') return numbered;
+  const key = style === 'mark' ? numbered : `${numbered}/`;
+  let formatted = formattedCache.get(key);
+  if (formatted === undefined) {
+    formatted = formatUncached(numbered, style);
+    formattedCache.set(key, formatted);
+  }
+  return formatted;
+}
+
+/** Formatting runs once per character of every page; a few thousand distinct keys cover it. */
+const formattedCache = new Map<string, string>();
+
+function formatUncached(numbered: string, style: PinyinStyle): string {
   const tone = Number(numbered.at(-1));
   const letters = numbered.slice(0, -1);
   if (style === 'num') return numbered;
