@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { detectScript } from '../../utils/zh/detect-script';
+import { formatReading, numberedFromMarked, readingsOf } from '../../utils/zh/pinyin';
+import { parseSyllable } from '../../utils/zh/pinyin-syllables';
+
+describe('script detection', () => {
+  it('tells simplified, traditional, mixed and unknown text apart', () => {
+    expect(detectScript('坚持以人民为中心的发展思想，推动经济高质量发展')).toBe('simplified');
+    expect(detectScript('堅持以人民為中心的發展思想，推動經濟高質量發展')).toBe('traditional');
+    expect(detectScript('经济發展，经济发展，經濟發展')).toBe('mixed');
+    // Characters shared by both scripts say nothing.
+    expect(detectScript('中国人民大会')).toBe('simplified');
+    expect(detectScript('中大人')).toBe('unknown');
+    expect(detectScript('no Chinese at all')).toBe('unknown');
+  });
+});
+
+describe('readings', () => {
+  it('converts pinyin-pro marks to tone numbers, neutral tone 5 and ü as v', () => {
+    expect(numberedFromMarked('zhòng')).toBe('zhong4');
+    expect(numberedFromMarked('lǜ')).toBe('lv4');
+    expect(numberedFromMarked('nü')).toBe('nv5');
+    expect(numberedFromMarked('de')).toBe('de5');
+    expect(numberedFromMarked('𠮷')).toBe('');
+    expect(numberedFromMarked('')).toBe('');
+  });
+
+  it('formats tone numbers as marks on the right vowel', () => {
+    expect(
+      ['hao3', 'gui4', 'liu2', 'xue2', 'lv4', 'de5', 'er2', 'zhuang4'].map((n) =>
+        formatReading(n, 'mark'),
+      ),
+    ).toEqual(['hǎo', 'guì', 'liú', 'xué', 'lǜ', 'de', 'ér', 'zhuàng']);
+    expect(formatReading('lv4', 'num')).toBe('lv4');
+    expect(formatReading('lv4', 'none')).toBe('lü');
+  });
+
+  it('gives one reading per code point, empty for what is not Chinese', () => {
+    expect(readingsOf('中a𠮷。国')).toEqual(['zhong1', '', '', '', 'guo2']);
+  });
+
+  it('cuts very long text into chunks without losing or shifting a reading', () => {
+    const sentence = '我们要推动高质量发展。';
+    const text = sentence.repeat(1000);
+    const readings = readingsOf(text);
+    expect(readings).toHaveLength(text.length);
+    expect(readings.slice(-sentence.length)).toEqual(readingsOf(sentence));
+  });
+});
+
+describe('syllables', () => {
+  it('parses marked, numbered and bare syllables, and refuses the rest', () => {
+    expect(parseSyllable('xiàn')).toEqual({ toneless: 'xian', tone: 4 });
+    expect(parseSyllable('zhi4')).toEqual({ toneless: 'zhi', tone: 4 });
+    expect(parseSyllable('lu:4')).toEqual({ toneless: 'lv', tone: 4 });
+    expect(parseSyllable('hui')).toEqual({ toneless: 'hui', tone: 0 });
+    for (const bad of ['see', 'xiàǹ', 'zhi44', '2025', 'GDP', '', 'abc'])
+      expect(parseSyllable(bad), bad).toBeNull();
+  });
+});
