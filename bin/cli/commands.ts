@@ -6,7 +6,7 @@ import { analyze, SCRIPT_TARGETS, type Analysis, type ScriptTarget } from '../..
 import { isHanCodePoint } from '../../utils/zh/han';
 import { pairReadings } from '../../utils/zh/ruby-pairs';
 import { choice, type ParsedArgs } from './args';
-import { cliLexicon } from './lexicon';
+import { cliLexicon, cliPolyphoneModel } from './lexicon';
 
 type Write = (chunk: string) => void;
 
@@ -17,9 +17,10 @@ export function annotateCommand(lines: string[], args: ParsedArgs, write: Write)
   const to = choice<ScriptTarget>(args, 'to', SCRIPT_TARGETS, 'keep');
   const format = choice(args, 'format', ['json', 'html'] as const, 'json');
   const lexicon = cliLexicon();
+  const polyphones = cliPolyphoneModel(args);
   if (format === 'json') {
     lines.forEach((line, index) => {
-      const analysis = analyze(line, { to, lexicon });
+      const analysis = analyze(line, { to, lexicon, polyphones });
       write(
         `${JSON.stringify({ line: index + 1, script: analysis.script, tokens: analysis.tokens })}\n`,
       );
@@ -28,7 +29,8 @@ export function annotateCommand(lines: string[], args: ParsedArgs, write: Write)
   }
   write('<!doctype html>\n<html><head><meta charset="utf-8"><title>Tifa Reader</title>');
   write('<style>rt{user-select:none;font-size:0.6em}</style></head><body>\n');
-  for (const line of lines) write(`<p>${rubyHtml(analyze(line, { to, lexicon }))}</p>\n`);
+  for (const line of lines)
+    write(`<p>${rubyHtml(analyze(line, { to, lexicon, polyphones }))}</p>\n`);
   write('</body></html>\n');
 }
 
@@ -60,8 +62,9 @@ export function segmentCommand(lines: string[], _args: ParsedArgs, write: Write)
 export function pinyinCommand(lines: string[], args: ParsedArgs, write: Write): void {
   choice(args, 'format', ['tsv'] as const, 'tsv');
   const lexicon = cliLexicon();
+  const polyphones = cliPolyphoneModel(args);
   for (const line of lines) {
-    const analysis = analyze(line, { pinyin: 'num', lexicon });
+    const analysis = analyze(line, { pinyin: 'num', lexicon, polyphones });
     const readingAt = readingsByOffset(line, analysis);
     let offset = 0;
     for (const char of line) {

@@ -1,6 +1,9 @@
-/** The CLI's word list: read once per run from the compiled dictionary. */
+/** The CLI's word list and polyphone model: each read once per run from the compiled files. */
 import { loadWordListFromDisk } from '../../utils/dict/load-node';
+import { loadPolyphoneModelFromDisk } from '../../utils/zh/polyphones/load-node';
+import type { PolyphoneModel } from '../../utils/zh/polyphones/model-format';
 import { createLexicon, type Lexicon } from '../../utils/zh/segment';
+import type { ParsedArgs } from './args';
 
 let lexicon: Lexicon | null = null;
 
@@ -8,4 +11,18 @@ let lexicon: Lexicon | null = null;
 export function cliLexicon(): Lexicon {
   lexicon ??= createLexicon(loadWordListFromDisk());
   return lexicon;
+}
+
+/** The option naming another model file (a fold model of the benchmark), or `none`. */
+export const POLYPHONE_MODEL_OPTION = 'polyphone-model';
+
+/**
+ * The polyphone model the command reads with: the committed `public/polyphones/model.u8`, the
+ * file given by `--polyphone-model <file>`, or none with `--polyphone-model none` (pinyin-pro and
+ * the hand-checked word list only).
+ */
+export function cliPolyphoneModel(args: ParsedArgs): PolyphoneModel | undefined {
+  const value = args.flags.get(POLYPHONE_MODEL_OPTION);
+  if (value === 'none') return undefined;
+  return loadPolyphoneModelFromDisk(typeof value === 'string' ? value : undefined);
 }

@@ -5,20 +5,21 @@
 import { parseArgs, type ParsedArgs } from './args';
 import { annotateCommand, convertCommand, pinyinCommand, segmentCommand } from './commands';
 import { readInputText, splitLines, UsageError } from './input';
+import { POLYPHONE_MODEL_OPTION } from './lexicon';
 
 const USAGE = `usage:
-  tifa annotate [file|-] [--to keep|cn|tw|twp|hk|t] [--format json|html]
+  tifa annotate [file|-] [--to keep|cn|tw|twp|hk|t] [--format json|html] [--polyphone-model <file>|none]
   tifa convert  [file|-] [--to cn|tw|twp|hk|t] [--keep-artifacts]
   tifa segment  [file|-]
-  tifa pinyin   [file|-] [--format tsv]`;
+  tifa pinyin   [file|-] [--format tsv] [--polyphone-model <file>|none]`;
 
 type Command = (lines: string[], args: ParsedArgs, write: (chunk: string) => void) => void;
 
 const COMMANDS: Record<string, { run: Command; options: string[]; booleans?: string[] }> = {
-  annotate: { run: annotateCommand, options: ['to', 'format'] },
+  annotate: { run: annotateCommand, options: ['to', 'format', POLYPHONE_MODEL_OPTION] },
   convert: { run: convertCommand, options: ['to'], booleans: ['keep-artifacts'] },
   segment: { run: segmentCommand, options: [] },
-  pinyin: { run: pinyinCommand, options: ['format'] },
+  pinyin: { run: pinyinCommand, options: ['format', POLYPHONE_MODEL_OPTION] },
 };
 
 function main(argv: string[]): number {

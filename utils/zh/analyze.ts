@@ -15,6 +15,8 @@ import { isHanCodePoint } from './han';
 import { identityMapped, sourcePositions, type MappedText } from './offset-map';
 import { applyPolyphoneWords } from './polyphone-words';
 import { formatReading, readingsOf, type PinyinStyle } from './pinyin';
+import { disambiguatePolyphones } from './polyphones/disambiguate';
+import type { PolyphoneModel } from './polyphones/model-format';
 import { segmentHanRun, type Lexicon } from './segment';
 
 /** Display script: keep the page's own, or convert (`twp` also converts Taiwan vocabulary). */
@@ -33,6 +35,12 @@ export interface AnalyzeOptions {
   readonly lexicon?: Lexicon;
   /** Keep inline-pinyin artefacts as ordinary text (default: remove them). */
   readonly keepArtifacts?: boolean;
+  /**
+   * The trained polyphone model (`public/polyphones/model.u8`). Without one, readings are
+   * pinyin-pro's with the hand-checked word overrides of `polyphone-words.ts`; with one, each
+   * polyphonic character is read from its context first (CPP dev: see BENCHMARKS.md).
+   */
+  readonly polyphones?: PolyphoneModel;
 }
 
 /** The reading an inline-pinyin artefact gave for one character of a token. */
@@ -82,11 +90,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const display = displayMapped(clean.text, simplified, options.to ?? 'keep');
 
   const style = options.pinyin ?? 'mark';
-  const readings =
-    style === 'none'
-      ? null
-      : applyPolyphoneWords(simplified.text, readingsOf(simplified.text, options));
   const boundaries = wordBoundaries(simplified.text, options.lexicon);
+  const readings = style === 'none' ? null : readingsFor(simplified.text, boundaries, options);
   return {
     tokens: buildTokens(text, {
       clean,
@@ -111,9 +116,19 @@ function displayMapped(clean: string, simplified: MappedText, to: ScriptTarget):
   return getMappedConverter('cn', to)(clean);
 }
 
+/**
+ * One reading per code point of the simplified text: pinyin-pro, then the polyphone model when
+ * there is one, then the hand-checked word list (the last word, being verified by hand).
+ */
+function readingsFor(text: string, boundaries: number[], options: AnalyzeOptions): string[] {
+  const readings = readingsOf(text, options);
+  if (options.polyphones) disambiguatePolyphones(text, boundaries, readings, options.polyphones);
+  return applyPolyphoneWords(text, readings);
+}
+
 /** Candidate word boundaries in the simplified text: around every Chinese word, and between
- * runs of other text. */
-function wordBoundaries(text: string, lexicon: Lexicon | undefined): number[] {
+ * runs of other text. Exported for the polyphone trainer, which must segment as `analyze` does. */
+export function wordBoundaries(text: string, lexicon: Lexicon | undefined): number[] {
   const boundaries = [0];
   let i = 0;
   while (i < text.length) {

@@ -1,0 +1,253 @@
+/**
+ * The polyphone model file (`public/polyphones/model.u8`): what the trainer writes and every
+ * reader (content script, background, CLI, tests) parses. Pure TypeScript, no Node APIs.
+ *
+ * A text file, like the compiled dictionary: `.u8`, not `.js`/`.json` (Firefox's add-on linter
+ * refuses JS and JSON over 5 MB), diffable, and a few hundred kilobytes. Layout:
+ *
+ *     # key: value                     header (date, data, licence, hyper-parameters, accuracy)
+ *     @agreements                      one line per agreement feature: name TAB weight
+ *     @chars                           one line per character: char TAB reading reading …
+ *     @weights                         char TAB feature TAB w,w,…   one integer per reading of
+ *                                      the char (empty = 0), in the order of its @chars line
+ *     @words                           word TAB reading reading …   CC-CEDICT word readings
+ *
+ * Weights are integers: the real weight times the header's `scale`. Rounding to 1/scale costs
+ * nothing measurable in accuracy and keeps the file small.
+ */
+
+import { FEATURES_VERSION } from './features';
+
+/** Bumped whenever the layout changes; a reader refuses any other version. */
+export const POLYPHONE_FORMAT_VERSION = 1;
+export const POLYPHONE_MODEL_FILE = 'model.u8';
+
+/** The agreement features: a candidate reading gets the weight when a source proposes it. */
+export const AGREEMENTS = [
+  /** pinyin-pro's reading, the character standing alone (a one-character word). */
+  'proAlone',
+  /** pinyin-pro's reading, the character inside a multi-character dictionary word. */
+  'proInWord',
+  /** CC-CEDICT's reading of the word, where it differs from what pinyin-pro says for the word. */
+  'word',
+  /** The reading a hand-written rule gives (particles, news polyphones). */
+  'rule',
+] as const;
+
+export type Agreement = (typeof AGREEMENTS)[number];
+
+/** What the classifier knows about one polyphonic character. */
+export interface CharModel {
+  /** Candidate readings, tone-number form (`zhong4`), ü as `v`. */
+  readonly readings: readonly string[];
+  /** Feature key → one weight per candidate reading (see `features.ts` for the keys). */
+  readonly weights: ReadonlyMap<string, Float64Array>;
+}
+
+export interface PolyphoneModel {
+  /** The `# key: value` lines: provenance, hyper-parameters, cross-validated accuracy. */
+  readonly header: Readonly<Record<string, string>>;
+  /** Global weight of each agreement feature, for every character alike. */
+  readonly agreements: Readonly<Record<Agreement, number>>;
+  readonly chars: ReadonlyMap<string, CharModel>;
+  /** CC-CEDICT readings of words (one per code point) where they differ from pinyin-pro's. */
+  readonly words: ReadonlyMap<string, readonly string[]>;
+}
+
+/** A model file that cannot be read: says which line and why, so a broken build is obvious. */
+export class PolyphoneModelError extends Error {
+  constructor(message: string, line?: number) {
+    super(
+      line === undefined
+        ? `polyphone model: ${message}`
+        : `polyphone model line ${line}: ${message}`,
+    );
+    this.name = 'PolyphoneModelError';
+  }
+}
+
+const SECTIONS = ['agreements', 'chars', 'weights', 'words'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const READING = /^[a-z]+[1-5]$/;
+
+/**
+ * Parses a model file. Throws `PolyphoneModelError` on anything malformed (wrong version,
+ * unknown section, a weight for an unknown character, a count of weights that does not match the
+ * readings): a model that parses half-way would give wrong pinyin without telling anyone.
+ */
+export function parsePolyphoneModel(text: string): PolyphoneModel {
+  const header: Record<string, string> = {};
+  const agreements = Object.fromEntries(AGREEMENTS.map((a) => [a, 0])) as Record<Agreement, number>;
+  const readingsOf = new Map<string, string[]>();
+  const weightsOf = new Map<string, Map<string, Float64Array>>();
+  const words = new Map<string, string[]>();
+  let section: Section | null = null;
+  let scale = 0;
+  const lines = text.split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    const line = (lines[n] as string).replace(/\r$/, '');
+    const lineNo = n + 1;
+    if (line === '') continue;
+    if (line.startsWith('#')) {
+      if (section !== null) throw new PolyphoneModelError('header line after the header', lineNo);
+      const match = /^#\s*([^:]+):\s?(.*)$/.exec(line);
+      if (match?.[1] && match[2] !== undefined) header[match[1].trim()] = match[2];
+      continue;
+    }
+    if (line.startsWith('@')) {
+      const name = line.slice(1) as Section;
+      if (!SECTIONS.includes(name))
+        throw new PolyphoneModelError(`unknown section ${line}`, lineNo);
+      if (section === null) scale = checkHeader(header);
+      section = name;
+      continue;
+    }
+    if (section === null) throw new PolyphoneModelError('data before the first section', lineNo);
+    const fields = line.split('\t');
+    switch (section) {
+      case 'agreements': {
+        const [name, value] = fields;
+        if (fields.length !== 2 || !(AGREEMENTS as readonly string[]).includes(name ?? '')) {
+          throw new PolyphoneModelError(`bad agreement line ${JSON.stringify(line)}`, lineNo);
+        }
+        agreements[name as Agreement] = parseWeight(value ?? '', scale, lineNo);
+        break;
+      }
+      case 'chars': {
+        const [char, list] = fields;
+        const readings = (list ?? '').split(' ');
+        if (
+          fields.length !== 2 ||
+          !isOneCodePoint(char) ||
+          !readings.every((r) => READING.test(r))
+        ) {
+          throw new PolyphoneModelError(`bad character line ${JSON.stringify(line)}`, lineNo);
+        }
+        readingsOf.set(char as string, readings);
+        break;
+      }
+      case 'weights': {
+        const [char, key, list] = fields;
+        const readings = readingsOf.get(char ?? '');
+        if (fields.length !== 3 || !readings || !key) {
+          throw new PolyphoneModelError(`bad weight line ${JSON.stringify(line)}`, lineNo);
+        }
+        const values = (list ?? '').split(',');
+        if (values.length !== readings.length) {
+          throw new PolyphoneModelError(
+            `${values.length} weights for the ${readings.length} readings of ${char}`,
+            lineNo,
+          );
+        }
+        const vector = new Float64Array(values.length);
+        values.forEach((v, i) => (vector[i] = v === '' ? 0 : parseWeight(v, scale, lineNo)));
+        let table = weightsOf.get(char as string);
+        if (!table) weightsOf.set(char as string, (table = new Map<string, Float64Array>()));
+        table.set(key, vector);
+        break;
+      }
+      case 'words': {
+        const [word, list] = fields;
+        const readings = (list ?? '').split(' ');
+        if (
+          fields.length !== 2 ||
+          !word ||
+          Array.from(word).length !== readings.length ||
+          !readings.every((r) => READING.test(r))
+        ) {
+          throw new PolyphoneModelError(`bad word line ${JSON.stringify(line)}`, lineNo);
+        }
+        words.set(word, readings);
+        break;
+      }
+    }
+  }
+  if (section === null) throw new PolyphoneModelError('no sections: not a polyphone model file');
+  const chars = new Map<string, CharModel>();
+  for (const [char, readings] of readingsOf) {
+    chars.set(char, { readings, weights: weightsOf.get(char) ?? new Map() });
+  }
+  return { header, agreements, chars, words };
+}
+
+function checkHeader(header: Record<string, string>): number {
+  if (header.format !== 'tifa-polyphones') {
+    throw new PolyphoneModelError('missing "# format: tifa-polyphones" header');
+  }
+  const version = Number(header['format-version']);
+  if (version !== POLYPHONE_FORMAT_VERSION) {
+    throw new PolyphoneModelError(
+      `format version ${header['format-version'] ?? '(none)'}, this reader knows ${POLYPHONE_FORMAT_VERSION}`,
+    );
+  }
+  if (header.features !== FEATURES_VERSION) {
+    throw new PolyphoneModelError(
+      `trained on features v${header.features ?? '(none)'}, this code computes v${FEATURES_VERSION}: retrain`,
+    );
+  }
+  const scale = Number(header.scale);
+  if (!Number.isFinite(scale) || scale <= 0) {
+    throw new PolyphoneModelError(`bad scale ${JSON.stringify(header.scale)}`);
+  }
+  return scale;
+}
+
+function parseWeight(value: string, scale: number, lineNo: number): number {
+  if (!/^-?\d+$/.test(value))
+    throw new PolyphoneModelError(`bad weight ${JSON.stringify(value)}`, lineNo);
+  return Number(value) / scale;
+}
+
+function isOneCodePoint(value: string | undefined): boolean {
+  return value !== undefined && value !== '' && Array.from(value).length === 1;
+}
+
+/** Provenance and training settings written into the header; `format`, `format-version` and
+ * `scale` are added by `formatPolyphoneModel`. */
+export type ModelHeader = Record<string, string>;
+
+/**
+ * Writes a model as the file's text. Weights are rounded to 1/scale; a weight vector that
+ * rounds to all zeros is left out (it would change no score).
+ */
+export function formatPolyphoneModel(
+  model: PolyphoneModel,
+  header: ModelHeader,
+  scale: number,
+): string {
+  const out: string[] = [];
+  const fields: ModelHeader = {
+    format: 'tifa-polyphones',
+    'format-version': String(POLYPHONE_FORMAT_VERSION),
+    features: FEATURES_VERSION,
+    scale: String(scale),
+    ...header,
+  };
+  for (const [key, value] of Object.entries(fields)) {
+    if (/[\r\n]/.test(key + value) || key.includes(':')) throw new Error(`bad header field ${key}`);
+    out.push(`# ${key}: ${value}`);
+  }
+  const q = (w: number) => Math.round(w * scale);
+  out.push('@agreements');
+  for (const name of AGREEMENTS) out.push(`${name}\t${q(model.agreements[name])}`);
+  out.push('@chars');
+  const chars = [...model.chars.keys()].sort();
+  for (const char of chars) out.push(`${char}\t${model.chars.get(char)?.readings.join(' ') ?? ''}`);
+  out.push('@weights');
+  for (const char of chars) {
+    const weights = model.chars.get(char)?.weights ?? new Map<string, Float64Array>();
+    for (const key of [...weights.keys()].sort()) {
+      if (/[\t\n\r]/.test(key) || key === '')
+        throw new Error(`bad feature key ${JSON.stringify(key)}`);
+      const values = Array.from(weights.get(key) ?? [], q);
+      if (values.every((v) => v === 0)) continue;
+      out.push(`${char}\t${key}\t${values.map((v) => (v === 0 ? '' : String(v))).join(',')}`);
+    }
+  }
+  out.push('@words');
+  for (const word of [...model.words.keys()].sort()) {
+    out.push(`${word}\t${model.words.get(word)?.join(' ') ?? ''}`);
+  }
+  return `${out.join('\n')}\n`;
+}
