@@ -21,6 +21,8 @@ export const REQUEST_SCHEMAS = {
   ping: v.strictObject({}),
   /** The word list for segmentation, so the content script never bundles the dictionary. */
   getWordList: v.strictObject({}),
+  /** The polyphone model file's text (`public/polyphones/model.u8`), parsed by the reader. */
+  getPolyphoneModel: v.strictObject({}),
   /** The gatekeeper content script asks for the reader to be injected into its frame. */
   injectReader: v.strictObject({}),
   /** Dictionary lookup of the words starting at `text` (simplified, artefact-free). */
@@ -103,6 +105,7 @@ export type MessageType = keyof typeof REQUEST_SCHEMAS;
 export interface ResponseMap {
   ping: { version: string; startedAt: number };
   getWordList: { words: string };
+  getPolyphoneModel: { model: string };
   injectReader: { injected: boolean };
   lookupWord: { matches: WordMatch[] };
   searchDictionary: SearchResult;

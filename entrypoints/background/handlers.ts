@@ -32,6 +32,7 @@ import {
   saveWord,
   updateWord,
 } from './store';
+import { loadPolyphoneModelText } from './polyphone-model';
 import { loadWordListText } from './word-list';
 
 /** Who sent a message, as the browser (not the sender) reports it. */
@@ -53,6 +54,7 @@ const startedAt = Date.now();
 const handlers: { [T in MessageType]: Handler<T> } = {
   ping: () => ({ version: browser.runtime.getManifest().version, startedAt }),
   getWordList: async () => ({ words: await loadWordListText() }),
+  getPolyphoneModel: async () => ({ model: await loadPolyphoneModelText() }),
   injectReader: (_payload, sender) => injectReader(sender),
   searchDictionary: ({ query }) => searchInDictionary(query),
   lookupWord: async ({ text, preferred }) => ({

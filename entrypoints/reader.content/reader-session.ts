@@ -16,6 +16,7 @@ import {
 } from '../../utils/settings';
 import { TONE_COLORS } from '../../utils/tone-colors';
 import { formatReading } from '../../utils/zh/pinyin';
+import { parsePolyphoneModel, type PolyphoneModel } from '../../utils/zh/polyphones/model-format';
 import { createLexicon, type Lexicon } from '../../utils/zh/segment';
 import { toZhuyin } from '../../utils/zh/zhuyin';
 import { PageAnnotator, type AnnotatorConfig } from './annotate/page-annotator';
@@ -26,7 +27,7 @@ import { readerHostname } from './reader-site';
 /** Starts the reader session for this frame. Safe to call twice: the second call does nothing. */
 export async function startReaderSession(): Promise<void> {
   const hostname = readerHostname();
-  const lexicon = await loadLexicon();
+  const [lexicon, polyphones] = await Promise.all([loadLexicon(), loadPolyphoneModel()]);
   let annotator: PageAnnotator | null = null;
   let popup: PopupController | null = null;
   let settings = sanitizeSettings(await readerSettings.getValue());
@@ -40,7 +41,7 @@ export async function startReaderSession(): Promise<void> {
     annotator = null;
     popup = null;
     if (!on) return;
-    annotator = new PageAnnotator(document, annotatorConfig(settings, lexicon, study));
+    annotator = new PageAnnotator(document, annotatorConfig(settings, lexicon, study, polyphones));
     annotator.start();
     popup = new PopupController(document, settings.popupTrigger);
     popup.start();
@@ -61,7 +62,7 @@ export async function startReaderSession(): Promise<void> {
     study = markSaved ? await loadStudyWords() : null;
     if (!annotator) return;
     annotator.stop();
-    annotator = new PageAnnotator(document, annotatorConfig(settings, lexicon, study));
+    annotator = new PageAnnotator(document, annotatorConfig(settings, lexicon, study, polyphones));
     annotator.start();
   };
   studySettings.watch((value) => {
@@ -97,14 +98,38 @@ async function loadLexicon(): Promise<Lexicon> {
   return lexicon;
 }
 
+/** The polyphone model from the background (parsed here, once per frame). Without it the page is
+ * still annotated, with pinyin-pro's readings and the hand-checked word list. */
+async function loadPolyphoneModel(): Promise<PolyphoneModel | undefined> {
+  try {
+    const { model } = await sendToBackground('getPolyphoneModel', {});
+    const started = performance.now();
+    const parsed = parsePolyphoneModel(model);
+    performance.measure('tifa:polyphones', { start: started });
+    return parsed;
+  } catch (error) {
+    console.warn(
+      'tifa: polyphone model unavailable:',
+      error instanceof Error ? error.message : error,
+    );
+    return undefined;
+  }
+}
+
 function annotatorConfig(
   settings: ReaderSettings,
   lexicon: Lexicon,
   study: StudyWords | null,
+  polyphones: PolyphoneModel | undefined,
 ): AnnotatorConfig {
   const dark = matchMedia('(prefers-color-scheme: dark)').matches;
   return {
-    analyze: { to: settings.script, keepArtifacts: !settings.removeArtifacts, lexicon },
+    analyze: {
+      to: settings.script,
+      keepArtifacts: !settings.removeArtifacts,
+      lexicon,
+      polyphones,
+    },
     render: { pinyin: settings.pinyin, formatReading: readingFormatter(settings), study },
     style: {
       rubySize: settings.rubySize,

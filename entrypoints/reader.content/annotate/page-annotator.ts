@@ -14,7 +14,7 @@ import { runSoon, runWhenIdle, SLICE_MS, type Cancel } from './schedule';
 import { WorkQueue } from './work-queue';
 
 export interface AnnotatorConfig {
-  readonly analyze: Pick<AnalyzeOptions, 'to' | 'keepArtifacts' | 'lexicon'>;
+  readonly analyze: Pick<AnalyzeOptions, 'to' | 'keepArtifacts' | 'lexicon' | 'polyphones'>;
   readonly render: RenderOptions;
   readonly style: PageStyleOptions;
 }
