@@ -1,5 +1,6 @@
 import { OptionsLink } from '../../components/popup/OptionsLink';
 import { ReaderSettingsForm } from '../../components/popup/ReaderSettingsForm';
+import { ReviewLink } from '../../components/popup/ReviewLink';
 import { SaveError } from '../../components/popup/SaveError';
 import { SiteSwitch } from '../../components/popup/SiteSwitch';
 import { UnavailableNotice } from '../../components/popup/UnavailableNotice';
@@ -43,6 +44,7 @@ export function App({ tabId }: { tabId: number | null }) {
       <SaveError message={saveError} />
       <footer className="popup-footer">
         <OptionsLink />
+        <ReviewLink />
       </footer>
     </main>
   );

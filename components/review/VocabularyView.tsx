@@ -1,0 +1,37 @@
+import { useMemo, useState } from 'react';
+import type { VocabularyRecord } from '../../utils/db/schema';
+import {
+  EMPTY_FILTER,
+  facetsOf,
+  filterVocabulary,
+  indexVocabulary,
+  type SortOrder,
+  type VocabularyFilter,
+} from '../../utils/study/search';
+import { VocabularyFilters } from './VocabularyFilters';
+import { VocabularyTable } from './VocabularyTable';
+
+/** The vocabulary: search and filters over every saved word, and the table of matches. */
+export function VocabularyView({ rows }: { rows: VocabularyRecord[] | undefined }) {
+  const [filter, setFilter] = useState<VocabularyFilter>(EMPTY_FILTER);
+  const [sort, setSort] = useState<SortOrder>({ key: 'lastSeen', descending: true });
+  // Search keys are built once per change of the rows, not per keystroke.
+  const index = useMemo(() => indexVocabulary(rows ?? []), [rows]);
+  const facets = useMemo(() => facetsOf(index), [index]);
+  const matches = useMemo(() => filterVocabulary(index, filter, sort), [index, filter, sort]);
+
+  return (
+    <section className="vocabulary" aria-label="Vocabulary">
+      <VocabularyFilters filter={filter} facets={facets} onChange={setFilter} />
+      {rows === undefined ? (
+        <p className="loading">Loading your vocabulary…</p>
+      ) : rows.length === 0 ? (
+        <p className="empty">
+          No saved words yet. Point at a word on a page with the reader on and press S to save it.
+        </p>
+      ) : (
+        <VocabularyTable rows={matches} total={rows.length} sort={sort} onSort={setSort} />
+      )}
+    </section>
+  );
+}

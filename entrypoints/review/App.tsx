@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { ExportImport } from '../../components/review/ExportImport';
+import { Flashcards } from '../../components/review/Flashcards';
+import { HistoryView } from '../../components/review/HistoryView';
+import { StudySettingsPanel } from '../../components/review/StudySettingsPanel';
+import { useVocabulary } from '../../components/review/use-vocabulary';
+import { VocabularyView } from '../../components/review/VocabularyView';
+
+const TABS = [
+  { id: 'words', label: 'Vocabulary' },
+  { id: 'history', label: 'History' },
+  { id: 'cards', label: 'Flashcards' },
+  { id: 'data', label: 'Export and import' },
+  { id: 'settings', label: 'Settings' },
+] as const;
+
+type TabId = (typeof TABS)[number]['id'];
+
+/** The tab named in the address (`review.html#cards`), so a tab can be linked and reloaded. */
+function tabFromHash(): TabId {
+  const id = location.hash.slice(1);
+  return TABS.some((t) => t.id === id) ? (id as TabId) : 'words';
+}
+
+/** The review page: vocabulary, history, flashcards, export and import, study settings. */
+export function App() {
+  const [tab, setTab] = useState<TabId>(tabFromHash);
+  const vocabulary = useVocabulary();
+
+  useEffect(() => {
+    const onHash = () => setTab(tabFromHash());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+
+  return (
+    <main className="app review">
+      <header className="review-header">
+        <h1>Tifa Reader</h1>
+        <nav aria-label="Review page sections">
+          {TABS.map(({ id, label }) => (
+            <a
+              key={id}
+              href={`#${id}`}
+              className="tab"
+              aria-current={tab === id ? 'page' : undefined}
+            >
+              {label}
+            </a>
+          ))}
+        </nav>
+      </header>
+      {tab === 'words' && <VocabularyView rows={vocabulary} />}
+      {tab === 'history' && <HistoryView vocabulary={vocabulary} />}
+      {tab === 'cards' && <Flashcards />}
+      {tab === 'data' && <ExportImport />}
+      {tab === 'settings' && <StudySettingsPanel />}
+    </main>
+  );
+}
