@@ -1,0 +1,1437 @@
+/**
+ * Formulations (提法) and numbered formulas: the fixed phrases of Party doctrine.
+ * Explanations are the project's own; see ../../utils/glossary/schema.ts for the fields.
+ */
+import type { GlossaryEntry } from '../../utils/glossary/schema';
+import {
+  FYP14_RECOMMENDATIONS,
+  LAST_CHECKED,
+  PARTY_CONSTITUTION,
+  REPORT_15TH,
+  REPORT_16TH,
+  REPORT_17TH,
+  REPORT_18TH,
+  REPORT_19TH,
+  REPORT_20TH,
+  RESOLUTION_2021,
+  STATE_CONSTITUTION,
+  XI_CENTENARY_2021,
+} from './sources';
+
+const lastChecked = LAST_CHECKED;
+
+export const formulationEntries: readonly GlossaryEntry[] = [
+  {
+    id: 'xi-jinping-thought',
+    simplified: '习近平新时代中国特色社会主义思想',
+    traditional: '習近平新時代中國特色社會主義思想',
+    variants: ['新时代中国特色社会主义思想'],
+    pinyin: 'xíjìnpíng xīnshídài zhōngguótèsèshèhuìzhǔyì sīxiǎng',
+    english: {
+      official: {
+        text: 'Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era',
+        usedBy: ['Xinhua', 'State Council Information Office'],
+      },
+      gloss: "Xi Jinping's body of political thought, the Party's current guiding ideology",
+    },
+    explanation:
+      'The name of the set of ideas attributed to Xi Jinping, ranked in Party doctrine after Marxism-Leninism, Mao Zedong Thought, Deng Xiaoping Theory, the Three Represents and the Scientific Outlook on Development. It was written into the Party constitution in October 2017 and into the state constitution in March 2018.',
+    category: 'formulation',
+    firstUse: { when: 'October 2017, 19th Party Congress', certainty: 'certain' },
+    related: [
+      { id: 'socialism-with-chinese-characteristics', relation: 'see-also' },
+      { id: 'new-era', relation: 'see-also' },
+      { id: 'two-establishments', relation: 'see-also' },
+    ],
+    sources: [REPORT_19TH, PARTY_CONSTITUTION, STATE_CONSTITUTION],
+    lastChecked,
+  },
+  {
+    id: 'socialism-with-chinese-characteristics',
+    simplified: '中国特色社会主义',
+    traditional: '中國特色社會主義',
+    variants: ['有中国特色的社会主义', '有中国特色社会主义'],
+    pinyin: 'zhōngguótèsèshèhuìzhǔyì',
+    english: {
+      official: { text: 'socialism with Chinese characteristics', usedBy: ['Xinhua'] },
+      gloss: "the Party's name for China's political and economic system since the reform era",
+    },
+    explanation:
+      "The Party's name for its own path since 1978: one-party rule and Marxist doctrine combined with a market economy and opening to the world. Deng Xiaoping called for building socialism with Chinese characteristics in his opening speech to the 12th Party Congress in September 1982.",
+    category: 'formulation',
+    firstUse: { when: 'September 1982, 12th Party Congress', certainty: 'certain' },
+    related: [
+      { id: 'reform-and-opening', relation: 'see-also' },
+      { id: 'deng-xiaoping-theory', relation: 'see-also' },
+    ],
+    sources: [PARTY_CONSTITUTION],
+    lastChecked,
+  },
+  {
+    id: 'new-era',
+    simplified: '新时代',
+    traditional: '新時代',
+    variants: ['中国特色社会主义新时代'],
+    pinyin: 'xīnshídài',
+    english: {
+      official: { text: 'new era', usedBy: ['Xinhua'] },
+      gloss: 'the new era (of socialism with Chinese characteristics), the Xi Jinping period',
+    },
+    explanation:
+      'The 19th Party Congress declared in 2017 that socialism with Chinese characteristics had entered a new era. In Party usage the word marks the period since the 18th Party Congress of 2012, and it appears in the name of Xi Jinping Thought.',
+    category: 'formulation',
+    firstUse: { when: 'October 2017, 19th Party Congress', certainty: 'certain' },
+    related: [{ id: 'xi-jinping-thought', relation: 'see-also' }],
+    sources: [REPORT_19TH],
+    lastChecked,
+  },
+  {
+    id: 'chinese-dream',
+    simplified: '中国梦',
+    traditional: '中國夢',
+    variants: ['中华民族伟大复兴的中国梦'],
+    pinyin: 'zhōngguómèng',
+    english: {
+      official: { text: 'the Chinese Dream', usedBy: ['Xinhua'] },
+      gloss: 'the Chinese Dream of national rejuvenation',
+    },
+    explanation:
+      'Xi Jinping\'s slogan for the great rejuvenation of the Chinese nation, introduced in November 2012 when the new Politburo Standing Committee visited the exhibition "The Road to Rejuvenation" at the National Museum.',
+    category: 'formulation',
+    firstUse: { when: 'November 2012', certainty: 'certain' },
+    related: [{ id: 'great-rejuvenation', relation: 'see-also' }],
+    lastChecked,
+  },
+  {
+    id: 'great-rejuvenation',
+    simplified: '中华民族伟大复兴',
+    traditional: '中華民族偉大復興',
+    variants: ['民族复兴', '中华民族的伟大复兴'],
+    pinyin: 'zhōnghuámínzú wěidà fùxīng',
+    english: {
+      official: { text: 'the great rejuvenation of the Chinese nation', usedBy: ['Xinhua'] },
+      gloss: 'national rejuvenation: restoring China to wealth, strength and standing',
+    },
+    explanation:
+      "The Party's long-term national goal, to be reached by the middle of the century: a prosperous, strong China restored to what it sees as its rightful place in the world. Earlier leaders used the phrase; under Xi Jinping it frames most other goals.",
+    category: 'formulation',
+    firstUse: {
+      when: 'in Party documents since at least the 1990s',
+      certainty: 'uncertain',
+      note: 'The idea is much older; the first use of this exact phrase is not recorded here.',
+    },
+    related: [
+      { id: 'chinese-dream', relation: 'see-also' },
+      { id: 'two-centenary-goals', relation: 'see-also' },
+    ],
+    lastChecked,
+  },
+  {
+    id: 'chinese-modernization',
+    simplified: '中国式现代化',
+    traditional: '中國式現代化',
+    variants: ['中国式现代化道路'],
+    pinyin: 'zhōngguóshì xiàndàihuà',
+    english: {
+      official: {
+        text: 'Chinese modernization',
+        usedBy: ['Xinhua', 'State Council Information Office'],
+      },
+      gloss: 'modernization along a path the Party describes as specific to China',
+    },
+    explanation:
+      "The Party's term for China's own path to becoming a modern country, the central task set by the 20th Party Congress in 2022. The congress report gave it five features: a huge population, common prosperity, material and cultural-ethical advancement together, harmony between humanity and nature, and peaceful development.",
+    category: 'formulation',
+    firstUse: {
+      when: 'March 1979 (Deng Xiaoping); current use from July 2021',
+      certainty: 'likely',
+      note: 'Deng spoke of 中国式的现代化 in 1979; Xi Jinping revived the term in his centenary speech of 1 July 2021.',
+    },
+    components: [
+      { simplified: '人口规模巨大的现代化', english: 'the modernization of a huge population' },
+      { simplified: '全体人民共同富裕的现代化', english: 'common prosperity for all' },
+      {
+        simplified: '物质文明和精神文明相协调的现代化',
+        english: 'material and cultural-ethical advancement in step',
+      },
+      { simplified: '人与自然和谐共生的现代化', english: 'harmony between humanity and nature' },
+      { simplified: '走和平发展道路的现代化', english: 'peaceful development' },
+    ],
+    related: [
+      { id: 'common-prosperity', relation: 'has-part' },
+      { id: 'high-quality-development', relation: 'see-also' },
+      { id: 'great-modern-socialist-country', relation: 'see-also' },
+    ],
+    sources: [XI_CENTENARY_2021, REPORT_20TH],
+    lastChecked,
+  },
+  {
+    id: 'people-centred-development',
+    simplified: '以人民为中心',
+    traditional: '以人民為中心',
+    variants: ['以人民为中心的发展思想'],
+    pinyin: 'yǐ rénmín wéi zhōngxīn',
+    english: {
+      official: { text: 'people-centered development philosophy', usedBy: ['Xinhua'] },
+      gloss: 'putting the people at the centre (of development)',
+    },
+    explanation:
+      "Principle that development should serve the people and be judged by how their lives improve. It was set out as the 'people-centred development philosophy' at the fifth plenum of the 18th Central Committee in October 2015.",
+    category: 'formulation',
+    firstUse: {
+      when: 'October 2015, fifth plenum of the 18th Central Committee',
+      certainty: 'likely',
+    },
+    related: [{ id: 'people-first', relation: 'see-also' }],
+    lastChecked,
+  },
+  {
+    id: 'people-first',
+    simplified: '人民至上',
+    traditional: '人民至上',
+    variants: ['人民至上、生命至上', '人民至上生命至上'],
+    pinyin: 'rénmín zhìshàng',
+    english: { gloss: 'the people above all' },
+    explanation:
+      'Slogan that the interests of the people come before everything else. It was used widely during the COVID-19 epidemic in the pair "people first, life first" (人民至上、生命至上), and the 20th Party Congress listed it first among the principles the Party must uphold.',
+    category: 'formulation',
+    firstUse: { when: '2020, COVID-19 epidemic', certainty: 'likely' },
+    related: [
+      { id: 'people-centred-development', relation: 'see-also' },
+      { id: 'six-musts', relation: 'part-of' },
+    ],
+    lastChecked,
+  },
+  {
+    id: 'whole-process-democracy',
+    simplified: '全过程人民民主',
+    traditional: '全過程人民民主',
+    variants: ['全过程民主'],
+    pinyin: 'quán guòchéng rénmín mínzhǔ',
+    english: {
+      official: {
+        text: "whole-process people's democracy",
+        usedBy: ['Xinhua', 'State Council Information Office'],
+      },
+      gloss: "the Party's term for its model of democracy",
+    },
+    explanation:
+      "The Party's name for its political system as a form of democracy, which it presents as running through elections, consultation, decision-making, management and oversight. Xi Jinping called people's democracy a 'whole-process democracy' in November 2019, and the full term appeared in his centenary speech of July 2021.",
+    category: 'formulation',
+    firstUse: { when: 'November 2019 – July 2021', certainty: 'likely' },
+    related: [
+      { id: 'consultative-democracy', relation: 'see-also' },
+      { id: 'system-of-peoples-congresses', relation: 'see-also' },
+    ],
+    sources: [XI_CENTENARY_2021, REPORT_20TH],
+    lastChecked,
+  },
+  {
+    id: 'partys-overall-leadership',
+    simplified: '党的全面领导',
+    traditional: '黨的全面領導',
+    variants: ['坚持党的全面领导', '党是领导一切的'],
+    pinyin: 'dǎng de quánmiàn lǐngdǎo',
+    english: {
+      official: { text: "the Party's overall leadership", usedBy: ['Xinhua'] },
+      gloss: 'the Communist Party leads in every field',
+    },
+    explanation:
+      'Principle that the Communist Party leads all work in every sector and region, summed up in the 19th Party Congress report as "the Party exercises overall leadership over all areas of endeavour". A 2018 amendment wrote into the state constitution that Party leadership is the defining feature of socialism with Chinese characteristics.',
+    category: 'formulation',
+    firstUse: { when: 'October 2017, 19th Party Congress', certainty: 'likely' },
+    related: [{ id: 'centralized-unified-leadership', relation: 'see-also' }],
+    sources: [REPORT_19TH, STATE_CONSTITUTION],
+    lastChecked,
+  },
+  {
+    id: 'centralized-unified-leadership',
+    simplified: '集中统一领导',
+    traditional: '集中統一領導',
+    variants: ['党中央集中统一领导'],
+    pinyin: 'jízhōng tǒngyī lǐngdǎo',
+    english: {
+      official: { text: 'centralized, unified leadership', usedBy: ['Xinhua'] },
+      gloss: "the Central Committee's centralized and unified leadership",
+    },
+    explanation:
+      "Stock phrase for the authority of the Party centre over the whole Party and state. Upholding the Central Committee's authority and its centralized, unified leadership is the second of the Two Upholds.",
+    category: 'formulation',
+    firstUse: { when: 'long-standing Party usage', certainty: 'uncertain' },
+    related: [
+      { id: 'two-upholds', relation: 'part-of' },
+      { id: 'democratic-centralism', relation: 'see-also' },
+    ],
+    lastChecked,
+  },
+  {
+    id: 'central-committee-with-xi-at-core',
+    simplified: '以习近平同志为核心的党中央',
+    traditional: '以習近平同志為核心的黨中央',
+    variants: ['习近平同志为核心的党中央'],
+    pinyin: 'yǐ xíjìnpíng tóngzhì wéi héxīn de dǎngzhōngyāng',
+    english: {
+      official: {
+        text: 'the CPC Central Committee with Comrade Xi Jinping at its core',
+        usedBy: ['Xinhua'],
+      },
+      gloss: 'the Party leadership, with Xi Jinping as its core',
+    },
+    explanation:
+      'The standard formula for the Party leadership in official writing. It has been used since the sixth plenum of the 18th Central Committee named Xi Jinping the "core" of the leadership in October 2016.',
+    category: 'formulation',
+    firstUse: {
+      when: 'October 2016, sixth plenum of the 18th Central Committee',
+      certainty: 'certain',
+    },
+    related: [
+      { id: 'two-establishments', relation: 'see-also' },
+      { id: 'two-upholds', relation: 'see-also' },
+    ],
+    lastChecked,
+  },
+  {
+    id: 'general-secretary-xi',
+    simplified: '习近平总书记',
+    traditional: '習近平總書記',
+    variants: ['总书记'],
+    pinyin: 'xíjìnpíng zǒngshūjì',
+    english: {
+      official: { text: 'General Secretary Xi Jinping', usedBy: ['Xinhua'] },
+      gloss: 'Xi Jinping in his Party title',
+    },
+    explanation:
+      'Xi Jinping by his Party title, General Secretary of the CPC Central Committee, held since November 2012. Domestic reporting uses this title first, ahead of his state title, President.',
+    category: 'formulation',
+    firstUse: { when: 'November 2012', certainty: 'certain' },
+    related: [{ id: 'central-committee-with-xi-at-core', relation: 'see-also' }],
+    lastChecked,
+  },
+  {
+    id: 'important-instructions',
+    simplified: '重要指示批示',
+    traditional: '重要指示批示',
+    variants: ['重要指示批示精神', '重要指示精神'],
+    pinyin: 'zhòngyào zhǐshì pīshì',
+    english: { gloss: 'important instructions and written comments (from a top leader)' },
+    explanation:
+      "Directives (指示) and comments written on reports (批示) by a top leader, usually Xi Jinping. Local reports stress that they are studying and carrying out the 'spirit' of such instructions concerning their area.",
+    category: 'formulation',
+    firstUse: { when: 'long-standing bureaucratic usage', certainty: 'uncertain' },
+    related: [{ id: 'important-speech-spirit', relation: 'see-also' }],
+    lastChecked,
+  },
+  {
+    id: 'important-speech-spirit',
+    simplified: '重要讲话精神',
+    traditional: '重要講話精神',
+    variants: ['系列重要讲话精神'],
+    pinyin: 'zhòngyào jiǎnghuà jīngshén',
+    english: { gloss: "the guiding principles of (Xi Jinping's) important speeches" },
+    explanation:
+      '精神 ("spirit") here means the guiding ideas of a speech or meeting, which officials are told to study, convey and implement. The phrase usually refers to speeches by Xi Jinping.',
+    category: 'formulation',
+    firstUse: { when: 'long-standing Party usage', certainty: 'uncertain' },
+    related: [
+      { id: 'meeting-spirit', relation: 'see-also' },
+      { id: 'important-instructions', relation: 'see-also' },
+    ],
+    lastChecked,
+  },
+  {
+    id: 'meeting-spirit',
+    simplified: '会议精神',
+    traditional: '會議精神',
+    variants: ['全会精神', '大会精神'],
+    pinyin: 'huìyì jīngshén',
+    english: { gloss: 'the guiding principles of a meeting' },
+    explanation:
+      'The decisions and guiding ideas of a meeting, which lower levels must study and pass on; "implementing the spirit of the plenum" is a standard opening of local reports. 精神 in this sense does not mean mood or morale.',
+    category: 'formulation',
+    firstUse: { when: 'long-standing Party usage', certainty: 'uncertain' },
+    related: [{ id: 'important-speech-spirit', relation: 'see-also' }],
+    lastChecked,
+  },
+  {
+    id: 'inspection-visit',
+    simplified: '视察',
+    traditional: '視察',
+    variants: ['考察调研'],
+    pinyin: 'shìchá',
+    english: { gloss: 'inspection visit (by a senior leader)' },
+    explanation:
+      "A visit by a senior leader to a locality, enterprise or unit, after which the instructions given there are studied locally. Xinhua headlines usually call Xi Jinping's domestic trips 考察, while local documents often refer back to them as 视察.",
+    category: 'formulation',
+    firstUse: { when: 'long-standing usage', certainty: 'uncertain' },
+    related: [{ id: 'important-instructions', relation: 'see-also' }],
+    lastChecked,
+  },
+  {
+    id: 'marxism-adapted-to-china',
+    simplified: '马克思主义中国化时代化',
+    traditional: '馬克思主義中國化時代化',
+    variants: ['马克思主义中国化', '马克思主义中国化时代化新的飞跃'],
+    pinyin: 'mǎkèsīzhǔyì zhōngguóhuà shídài huà',
+    english: {
+      official: {
+        text: 'adapting Marxism to the Chinese context and the needs of our times',
+        usedBy: ['Xinhua'],
+      },
+      gloss: 'making Marxism Chinese and contemporary',
+    },
+    explanation:
+      'Adapting Marxism to Chinese conditions (中国化, a phrase Mao Zedong used in 1938) and to the present age (时代化, added in the 2020s). The Party presents Mao Zedong Thought, Deng Xiaoping Theory and Xi Jinping Thought as successive results of this process.',
+    category: 'formulation',
+    firstUse: { when: '1938 (Mao Zedong); 时代化 added around 2021', certainty: 'likely' },
+    related: [
+      { id: 'two-integrations', relation: 'see-also' },
+      { id: 'xi-jinping-thought', relation: 'see-also' },
+    ],
+    sources: [REPORT_20TH],
+    lastChecked,
+  },
+  {
+    id: 'mao-zedong-thought',
+    simplified: '毛泽东思想',
+    traditional: '毛澤東思想',
+    pinyin: 'máozédōngsīxiǎng',
+    english: {
+      official: { text: 'Mao Zedong Thought', usedBy: ['Xinhua'] },
+      gloss: "the Party's codified version of Mao Zedong's ideas",
+    },
+    explanation:
+      "The Party's codified version of Mao Zedong's ideas, adopted as its guiding ideology at the 7th Party Congress in 1945. The 1981 resolution on Party history kept it as guidance while rejecting the Cultural Revolution.",
+    category: 'formulation',
+    firstUse: {
+      when: '1943; Party constitution 1945',
+      certainty: 'likely',
+      note: 'Wang Jiaxiang is usually credited with first writing the term, in 1943.',
+    },
+    related: [
+      { id: 'deng-xiaoping-theory', relation: 'predecessor-of' },
+      { id: 'historical-resolution', relation: 'see-also' },
+    ],
+    sources: [PARTY_CONSTITUTION],
+    lastChecked,
+  },
+  {
+    id: 'deng-xiaoping-theory',
+    simplified: '邓小平理论',
+    traditional: '鄧小平理論',
+    pinyin: 'dèngxiǎopínglǐlùn',
+    english: {
+      official: { text: 'Deng Xiaoping Theory', usedBy: ['Xinhua'] },
+      gloss: "Deng Xiaoping's doctrine of reform and opening",
+    },
+    explanation:
+      "The Party's name for Deng Xiaoping's ideas on reform, opening and building socialism with Chinese characteristics. It was named and written into the Party constitution at the 15th Party Congress in 1997, months after Deng's death.",
+    category: 'formulation',
+    firstUse: { when: 'September 1997, 15th Party Congress', certainty: 'certain' },
+    related: [
+      { id: 'mao-zedong-thought', relation: 'successor-of' },
+      { id: 'three-represents', relation: 'predecessor-of' },
+    ],
+    sources: [REPORT_15TH, PARTY_CONSTITUTION],
+    lastChecked,
+  },
+  {
+    id: 'three-represents',
+    simplified: '三个代表',
+    traditional: '三個代表',
+    variants: ['三个代表重要思想', '"三个代表"重要思想'],
+    pinyin: 'sāngèdàibiǎo',
+    english: {
+      official: { text: 'the Theory of Three Represents', usedBy: ['Xinhua'] },
+      gloss: 'the Three Represents (Jiang Zemin)',
+    },
+    explanation:
+      "Jiang Zemin's formula that the Party represents the development needs of China's advanced productive forces, the orientation of its advanced culture, and the fundamental interests of the great majority of the people. It opened the Party to private entrepreneurs and was written into the Party constitution in 2002.",
+    category: 'numbered-formula',
+    firstUse: { when: 'February 2000, Jiang Zemin in Guangdong', certainty: 'certain' },
+    components: [
+      {
+        simplified: '代表中国先进生产力的发展要求',
+        english: "the development needs of China's advanced productive forces",
+      },
+      {
+        simplified: '代表中国先进文化的前进方向',
+        english: "the orientation of China's advanced culture",
+      },
+      {
+        simplified: '代表中国最广大人民的根本利益',
+        english: 'the fundamental interests of the overwhelming majority of the people',
+      },
+    ],
+    related: [
+      { id: 'deng-xiaoping-theory', relation: 'successor-of' },
+      { id: 'scientific-outlook-on-development', relation: 'predecessor-of' },
+    ],
+    sources: [REPORT_16TH],
+    lastChecked,
+  },
+  {
+    id: 'scientific-outlook-on-development',
+    simplified: '科学发展观',
+    traditional: '科學發展觀',
+    pinyin: 'kēxuéfāzhǎnguān',
+    english: {
+      official: { text: 'the Scientific Outlook on Development', usedBy: ['Xinhua'] },
+      gloss: "Hu Jintao's doctrine of balanced, people-first development",
+    },
+    explanation:
+      "Hu Jintao's guiding idea of development that puts people first and is comprehensive, balanced and sustainable, a correction to growth at any cost. Put forward in 2003, it was written into the Party constitution in 2007.",
+    category: 'formulation',
+    firstUse: { when: '2003', certainty: 'certain' },
+    related: [
+      { id: 'three-represents', relation: 'successor-of' },
+      { id: 'xi-jinping-thought', relation: 'predecessor-of' },
+      { id: 'harmonious-society', relation: 'see-also' },
+    ],
+    sources: [REPORT_17TH],
+    lastChecked,
+  },
+  {
+    id: 'harmonious-society',
+    simplified: '和谐社会',
+    traditional: '和諧社會',
+    variants: ['社会主义和谐社会', '构建社会主义和谐社会'],
+    pinyin: 'héxié shèhuì',
+    english: {
+      official: { text: 'harmonious socialist society', usedBy: ['Xinhua'] },
+      gloss: 'harmonious society (Hu Jintao era)',
+    },
+    explanation:
+      'Goal of the Hu Jintao years: a society with narrower inequality, social stability and harmony between people and nature. The fourth plenum of the 16th Central Committee raised it in 2004, and the sixth plenum adopted a decision on it in 2006.',
+    category: 'formulation',
+    firstUse: {
+      when: 'September 2004, fourth plenum of the 16th Central Committee',
+      certainty: 'likely',
+    },
+    related: [{ id: 'scientific-outlook-on-development', relation: 'see-also' }],
+    lastChecked,
+  },
+  {
+    id: 'reform-and-opening',
+    simplified: '改革开放',
+    traditional: '改革開放',
+    variants: ['改革开放政策'],
+    pinyin: 'gǎigékāifàng',
+    english: {
+      official: { text: 'reform and opening up', usedBy: ['Xinhua'] },
+      gloss: 'economic reform at home and opening to the outside world',
+    },
+    explanation:
+      'The policy of market-oriented reform and opening to foreign trade and investment launched at the third plenum of the 11th Central Committee in December 1978. The Party calls it the "crucial move" (关键一招) that decides China\'s fate.',
+    category: 'formulation',
+    firstUse: {
+      when: 'December 1978, third plenum of the 11th Central Committee',
+      certainty: 'certain',
+    },
+    related: [
+      { id: 'third-plenum-11th', relation: 'see-also' },
+      { id: 'socialism-with-chinese-characteristics', relation: 'see-also' },
+    ],
+    lastChecked,
+  },
+  {
+    id: 'primary-stage-of-socialism',
+    simplified: '社会主义初级阶段',
+    traditional: '社會主義初級階段',
+    pinyin: 'shèhuìzhǔyì chūjí jiēduàn',
+    english: {
+      official: { text: 'the primary stage of socialism', usedBy: ['Xinhua'] },
+      gloss: 'the early stage of socialism China is said to be in',
+    },
+    explanation:
+      'The doctrine that China will remain in an early stage of socialism for a long time, which justifies markets and private ownership alongside the public sector. It was set out fully at the 13th Party Congress in 1987.',
+    category: 'formulation',
+    firstUse: {
+      when: '1981 resolution; developed at the 13th Party Congress (1987)',
+      certainty: 'likely',
+    },
+    related: [{ id: 'basic-line', relation: 'see-also' }],
+    lastChecked,
+  },
+  {
+    id: 'socialist-market-economy',
+    simplified: '社会主义市场经济',
+    traditional: '社會主義市場經濟',
+    variants: ['社会主义市场经济体制'],
+    pinyin: 'shèhuìzhǔyì shìchǎngjīngjì',
+    english: {
+      official: { text: 'socialist market economy', usedBy: ['Xinhua'] },
+      gloss: 'a market economy under socialist (Party-led) conditions',
+    },
+    explanation:
+      "The economic system the Party set as the goal of reform at the 14th Party Congress in October 1992, after Deng Xiaoping's southern tour: markets allocate resources, with public ownership as the mainstay and the state steering.",
+    category: 'formulation',
+    firstUse: { when: 'October 1992, 14th Party Congress', certainty: 'certain' },
+    related: [{ id: 'efficient-market-competent-government', relation: 'see-also' }],
+    lastChecked,
+  },
+  {
+    id: 'principal-contradiction',
+    simplified: '社会主要矛盾',
+    traditional: '社會主要矛盾',
+    variants: ['我国社会主要矛盾', '主要矛盾'],
+    pinyin: 'shèhuì zhǔyào máodùn',
+    english: {
+      official: { text: 'principal contradiction', usedBy: ['Xinhua'] },
+      gloss: "the main problem of society that defines the Party's task",
+    },
+    explanation:
+      "In Party theory the principal contradiction defines the central task of a period. The 19th Party Congress in 2017 redefined it as the gap between the people's ever-growing needs for a better life and unbalanced, inadequate development, replacing the 1981 formula about backward social production.",
+    category: 'formulation',
+    firstUse: { when: 'October 2017 (current wording)', certainty: 'certain' },
+    sources: [REPORT_19TH],
+    lastChecked,
+  },
+  {
+    id: 'original-aspiration',
+    simplified: '不忘初心、牢记使命',
+    traditional: '不忘初心、牢記使命',
+    variants: ['不忘初心牢记使命', '初心使命', '不忘初心'],
+    pinyin: 'bù wàng chūxīn láojì shǐmìng',
+    english: {
+      official: {
+        text: 'remain true to our original aspiration and keep our mission firmly in mind',
+        usedBy: ['Xinhua'],
+      },
+      gloss: 'stay true to the founding mission',
+    },
+    explanation:
+      "Slogan urging members to remember why the Party was founded, to seek happiness for the people and rejuvenation for the nation. Xi Jinping used 不忘初心 in his speech for the Party's 95th anniversary in July 2016; the full phrase was the theme of the 19th Party Congress and of a 2019 education campaign.",
+    category: 'formulation',
+    firstUse: { when: 'July 2016 (不忘初心); October 2017 (full phrase)', certainty: 'likely' },
+    related: [
+      { id: 'theme-education', relation: 'see-also' },
+      { id: 'three-musts', relation: 'see-also' },
+    ],
+    sources: [REPORT_19TH],
+    lastChecked,
+  },
+  {
+    id: 'self-reform',
+    simplified: '自我革命',
+    traditional: '自我革命',
+    variants: ['党的自我革命'],
+    pinyin: 'zìwǒ gémìng',
+    english: {
+      official: { text: 'self-reform', usedBy: ['Xinhua'] },
+      gloss: "the Party's self-reform (literally self-revolution)",
+    },
+    explanation:
+      "The Party's effort to discipline and purify itself, through anti-corruption work, inspections and campaigns. Xi Jinping calls it the Party's second answer to the historical cycle of rise and fall, after the answer Mao Zedong gave in 1945: supervision by the people.",
+    category: 'formulation',
+    firstUse: { when: 'in wide use from about 2016', certainty: 'uncertain' },
+    related: [
+      { id: 'full-and-rigorous-party-governance', relation: 'see-also' },
+      { id: 'anti-corruption', relation: 'see-also' },
+    ],
+    sources: [REPORT_20TH],
+    lastChecked,
+  },
+  {
+    id: 'uphold-principles-break-new-ground',
+    simplified: '守正创新',
+    traditional: '守正創新',
+    pinyin: 'shǒu zhèng chuàngxīn',
+    english: {
+      official: { text: 'uphold fundamental principles and break new ground', usedBy: ['Xinhua'] },
+      gloss: 'keep to fundamentals while innovating',
+    },
+    explanation:
+      'Keep to the Party\'s fundamental principles while innovating in practice and theory. The 20th Party Congress report listed it among the six "musts" of Xi Jinping Thought.',
+    category: 'formulation',
+    firstUse: { when: 'in use by 2018', certainty: 'uncertain' },
+    related: [{ id: 'six-musts', relation: 'part-of' }],
+    sources: [REPORT_20TH],
+    lastChecked,
+  },
+  {
+    id: 'strive-forward',
+    simplified: '踔厉奋发、勇毅前行',
+    traditional: '踔厲奮發、勇毅前行',
+    variants: ['踔厉奋发', '勇毅前行', '踔厉奋发勇毅前行'],
+    pinyin: 'chuō lì fènfā yǒng yì qiánxíng',
+    english: { gloss: 'forge ahead with vigour and advance with courage' },
+    explanation:
+      'Literary exhortation to press ahead energetically and bravely. It was part of the theme of the 20th Party Congress in 2022 and became a stock ending of speeches.',
+    category: 'formulation',
+    firstUse: { when: '2021–2022', certainty: 'uncertain' },
+    sources: [REPORT_20TH],
+    lastChecked,
+  },
+  {
+    id: 'seek-truth-from-facts',
+    simplified: '实事求是',
+    traditional: '實事求是',
+    pinyin: 'shíshìqiúshì',
+    english: {
+      official: { text: 'seek truth from facts', usedBy: ['Xinhua'] },
+      gloss: 'seek truth from facts',
+    },
+    explanation:
+      'A classical phrase from the Book of Han that Mao Zedong made a Party principle in 1941 and Deng Xiaoping used in 1978 to justify leaving Maoist dogma behind. It is invoked for pragmatic, evidence-based policy.',
+    category: 'formulation',
+    firstUse: { when: 'Han dynasty; Party principle from 1941', certainty: 'likely' },
+    lastChecked,
+  },
+  {
+    id: 'mass-line',
+    simplified: '群众路线',
+    traditional: '群眾路線',
+    variants: ['党的群众路线'],
+    pinyin: 'qúnzhònglùxiàn',
+    english: { official: { text: 'mass line', usedBy: ['Xinhua'] }, gloss: 'the mass line' },
+    explanation:
+      'The Maoist method of leadership "from the masses, to the masses": gather the views of ordinary people, turn them into policy and take it back to them. Xi Jinping revived it with a Party-wide education campaign in 2013–2014.',
+    category: 'formulation',
+    firstUse: { when: '1940s', certainty: 'uncertain' },
+    related: [{ id: 'mass-line-campaign', relation: 'see-also' }],
+    lastChecked,
+  },
+  {
+    id: 'democratic-centralism',
+    simplified: '民主集中制',
+    traditional: '民主集中制',
+    pinyin: 'mínzhǔjízhōngzhì',
+    english: {
+      official: { text: 'democratic centralism', usedBy: ['Xinhua'] },
+      gloss: 'democratic centralism (Leninist organizing principle)',
+    },
+    explanation:
+      'The Leninist organizing principle of the Party and the state: discussion before a decision, then strict obedience of the individual to the organization, the minority to the majority and lower levels to higher ones.',
+    category: 'formulation',
+    firstUse: { when: 'in the Party constitution since the 1920s', certainty: 'uncertain' },
+    related: [{ id: 'centralized-unified-leadership', relation: 'see-also' }],
+    sources: [PARTY_CONSTITUTION],
+    lastChecked,
+  },
+  {
+    id: 'great-modern-socialist-country',
+    simplified: '社会主义现代化强国',
+    traditional: '社會主義現代化強國',
+    variants: ['社会主义现代化国家', '全面建设社会主义现代化国家'],
+    pinyin: 'shèhuìzhǔyì xiàndàihuà qiángguó',
+    english: {
+      official: { text: 'great modern socialist country', usedBy: ['Xinhua'] },
+      gloss: 'a great modern socialist country (the goal for mid-century)',
+    },
+    explanation:
+      'The goal for the middle of the century: a country that is prosperous, strong, democratic, culturally advanced, harmonious and beautiful. The 19th Party Congress split the road into two stages, basic modernization by 2035 and this goal by about 2050.',
+    category: 'formulation',
+    firstUse: { when: 'October 2017, 19th Party Congress', certainty: 'likely' },
+    related: [
+      { id: 'basic-modernization-2035', relation: 'successor-of' },
+      { id: 'two-centenary-goals', relation: 'part-of' },
+      { id: 'chinese-modernization', relation: 'see-also' },
+    ],
+    sources: [REPORT_19TH, REPORT_20TH],
+    lastChecked,
+  },
+  {
+    id: 'new-journey',
+    simplified: '新征程',
+    traditional: '新征程',
+    traditionalOverride:
+      'opencc maps 征 to 徵 here, but 征 (journey, expedition) is unchanged in traditional script',
+    variants: ['新时代新征程'],
+    pinyin: 'xīn zhēngchéng',
+    english: { official: { text: 'new journey', usedBy: ['Xinhua'] }, gloss: 'the new journey' },
+    explanation:
+      'The period after the first centenary goal was declared met in 2021, in which the Party set out on the "new journey" towards a modern socialist country. Speeches pair it with "new era".',
+    category: 'formulation',
+    firstUse: { when: '2020–2021', certainty: 'likely' },
+    related: [{ id: 'new-era', relation: 'see-also' }],
+    lastChecked,
+  },
+  {
+    id: 'moderately-prosperous-society',
+    simplified: '全面建成小康社会',
+    traditional: '全面建成小康社會',
+    variants: ['小康社会', '全面小康', '全面建设小康社会'],
+    pinyin: 'quánmiàn jiànchéng xiǎokāngshèhuì',
+    english: {
+      official: { text: 'a moderately prosperous society in all respects', usedBy: ['Xinhua'] },
+      gloss: 'a society of modest comfort for all',
+    },
+    explanation:
+      'Deng Xiaoping used the classical word 小康 ("modest comfort") for China\'s development target in December 1979. Completing a moderately prosperous society in all respects by the Party\'s centenary was the first centenary goal, which Xi Jinping declared achieved on 1 July 2021.',
+    category: 'formulation',
+    firstUse: { when: 'December 1979, Deng Xiaoping', certainty: 'certain' },
+    related: [
+      { id: 'two-centenary-goals', relation: 'part-of' },
+      { id: 'poverty-alleviation', relation: 'see-also' },
+    ],
+    sources: [REPORT_18TH, XI_CENTENARY_2021],
+    lastChecked,
+  },
+  {
+    id: 'core-socialist-values',
+    simplified: '社会主义核心价值观',
+    traditional: '社會主義核心價值觀',
+    pinyin: 'shèhuìzhǔyì héxīn jiàzhíguān',
+    english: {
+      official: { text: 'core socialist values', usedBy: ['Xinhua'] },
+      gloss: 'the twelve core socialist values',
+    },
+    explanation:
+      'Twelve values in twenty-four characters, set out at the 18th Party Congress in 2012 and displayed on posters across the country: four for the nation, four for society and four for the individual.',
+    category: 'numbered-formula',
+    firstUse: { when: 'November 2012, 18th Party Congress', certainty: 'certain' },
+    components: [
+      {
+        simplified: '富强、民主、文明、和谐',
+        english: 'prosperity, democracy, civility, harmony (the nation)',
+      },
+      {
+        simplified: '自由、平等、公正、法治',
+        english: 'freedom, equality, justice, rule of law (society)',
+      },
+      {
+        simplified: '爱国、敬业、诚信、友善',
+        english: 'patriotism, dedication, integrity, friendship (the individual)',
+      },
+    ],
+    sources: [REPORT_18TH],
+    lastChecked,
+  },
+  {
+    id: 'positive-energy',
+    simplified: '正能量',
+    traditional: '正能量',
+    pinyin: 'zhèngnéngliàng',
+    english: { gloss: 'positive energy (uplifting, approved content)' },
+    explanation:
+      'Internet slang adopted by officials for uplifting content and attitudes that support the Party line. Propaganda work calls for spreading "positive energy" online.',
+    category: 'formulation',
+    firstUse: { when: 'about 2012', certainty: 'uncertain' },
+    related: [{ id: 'tell-chinas-story-well', relation: 'see-also' }],
+    lastChecked,
+  },
+  {
+    id: 'tell-chinas-story-well',
+    simplified: '讲好中国故事',
+    traditional: '講好中國故事',
+    variants: ['讲好中国故事、传播好中国声音'],
+    pinyin: 'jiǎng hǎo zhōngguó gùshì',
+    english: {
+      official: { text: "tell China's stories well", usedBy: ['Xinhua'] },
+      gloss: 'present China well to foreign audiences',
+    },
+    explanation:
+      "Instruction to propaganda and media workers to present China to the world in a persuasive way and improve its 'discourse power'. Xi Jinping gave it at the national propaganda and ideology work conference in August 2013.",
+    category: 'formulation',
+    firstUse: { when: 'August 2013', certainty: 'likely' },
+    lastChecked,
+  },
+  {
+    id: 'fighting-spirit',
+    simplified: '斗争精神',
+    traditional: '鬥爭精神',
+    variants: ['敢于斗争、善于斗争', '敢于斗争善于斗争', '敢于斗争'],
+    pinyin: 'dòuzhēng jīngshén',
+    english: { gloss: 'fighting spirit; daring and able to struggle' },
+    explanation:
+      'Call on officials to confront risks, opponents and hard problems rather than avoid them. Xi Jinping stressed daring to struggle and being good at it in a 2019 speech at the Central Party School, and it is one of the Three Musts of 2022.',
+    category: 'formulation',
+    firstUse: { when: 'September 2019 (prominent use)', certainty: 'uncertain' },
+    related: [{ id: 'three-musts', relation: 'part-of' }],
+    lastChecked,
+  },
+  {
+    id: 'historical-nihilism',
+    simplified: '历史虚无主义',
+    traditional: '歷史虛無主義',
+    pinyin: 'lìshǐ xūwúzhǔyì',
+    english: { gloss: 'historical nihilism' },
+    explanation:
+      "Party term for accounts of history that it says deny or distort the Party's record, its leaders or the revolution. Opposing it is a recurring theme of ideological work.",
+    category: 'formulation',
+    firstUse: { when: '1980s', certainty: 'uncertain' },
+    lastChecked,
+  },
+  {
+    id: 'four-modernizations',
+    simplified: '四个现代化',
+    traditional: '四個現代化',
+    pinyin: 'sìgèxiàndàihuà',
+    english: {
+      official: { text: 'the Four Modernizations', usedBy: ['Xinhua'] },
+      gloss: 'the Four Modernizations',
+    },
+    explanation:
+      "Modernizing agriculture, industry, national defence, and science and technology: a goal Zhou Enlai set out at the National People's Congress in 1964 and again in 1975, which became the programme of the early reform years.",
+    category: 'numbered-formula',
+    firstUse: { when: 'December 1964, Zhou Enlai', certainty: 'likely' },
+    components: [
+      { simplified: '农业现代化', english: 'agriculture' },
+      { simplified: '工业现代化', english: 'industry' },
+      { simplified: '国防现代化', english: 'national defence' },
+      { simplified: '科学技术现代化', english: 'science and technology' },
+    ],
+    related: [{ id: 'chinese-modernization', relation: 'see-also' }],
+    lastChecked,
+  },
+  {
+    id: 'four-cardinal-principles',
+    simplified: '四项基本原则',
+    traditional: '四項基本原則',
+    variants: ['坚持四项基本原则'],
+    pinyin: 'sìxiàngjīběnyuánzé',
+    english: {
+      official: { text: 'the Four Cardinal Principles', usedBy: ['Xinhua'] },
+      gloss: 'the Four Cardinal Principles (political limits of reform)',
+    },
+    explanation:
+      "The political limits Deng Xiaoping set for reform in March 1979: keep to the socialist road, the people's democratic dictatorship, the leadership of the Communist Party, and Marxism-Leninism and Mao Zedong Thought.",
+    category: 'numbered-formula',
+    firstUse: { when: 'March 1979, Deng Xiaoping', certainty: 'certain' },
+    components: [
+      { simplified: '坚持社会主义道路', english: 'the socialist road' },
+      { simplified: '坚持人民民主专政', english: "the people's democratic dictatorship" },
+      { simplified: '坚持中国共产党的领导', english: 'the leadership of the Communist Party' },
+      {
+        simplified: '坚持马克思列宁主义、毛泽东思想',
+        english: 'Marxism-Leninism and Mao Zedong Thought',
+      },
+    ],
+    related: [{ id: 'basic-line', relation: 'part-of' }],
+    lastChecked,
+  },
+  {
+    id: 'basic-line',
+    simplified: '一个中心、两个基本点',
+    traditional: '一個中心、兩個基本點',
+    traditionalOverride:
+      "opencc's phrase table turns 一個中 into 一箇中; the standard form is 一個",
+    variants: ['一个中心两个基本点', '党的基本路线'],
+    pinyin: 'yīgè zhōngxīn liǎng gè jīběndiǎn',
+    english: {
+      official: { text: 'one central task, two basic points', usedBy: ['Xinhua'] },
+      gloss:
+        "the Party's basic line: economic development, upholding the Four Cardinal Principles, and reform and opening",
+    },
+    explanation:
+      "Summary of the Party's basic line set at the 13th Party Congress in 1987: economic development as the central task, with two basic points, upholding the Four Cardinal Principles and persisting in reform and opening.",
+    category: 'numbered-formula',
+    firstUse: { when: '1987, 13th Party Congress', certainty: 'certain' },
+    components: [
+      { simplified: '以经济建设为中心', english: 'economic development as the central task' },
+      { simplified: '坚持四项基本原则', english: 'upholding the Four Cardinal Principles' },
+      { simplified: '坚持改革开放', english: 'persisting in reform and opening up' },
+    ],
+    related: [
+      { id: 'four-cardinal-principles', relation: 'has-part' },
+      { id: 'reform-and-opening', relation: 'has-part' },
+      { id: 'primary-stage-of-socialism', relation: 'see-also' },
+    ],
+    lastChecked,
+  },
+  {
+    id: 'three-favourables',
+    simplified: '三个有利于',
+    traditional: '三個有利於',
+    pinyin: 'sān gè yǒulìyú',
+    english: { gloss: 'the three "whether it is favourable to" tests (Deng Xiaoping)' },
+    explanation:
+      "Deng Xiaoping's tests for a reform, given on his southern tour in 1992: whether it helps develop the productive forces, strengthen the country's overall strength and raise living standards.",
+    category: 'numbered-formula',
+    firstUse: { when: 'January–February 1992, southern tour', certainty: 'certain' },
+    components: [
+      {
+        simplified: '有利于发展社会主义社会的生产力',
+        english: 'developing the productive forces of socialist society',
+      },
+      {
+        simplified: '有利于增强社会主义国家的综合国力',
+        english: "increasing the socialist state's overall strength",
+      },
+      { simplified: '有利于提高人民的生活水平', english: "raising the people's living standards" },
+    ],
+    related: [{ id: 'deng-xiaoping-theory', relation: 'part-of' }],
+    lastChecked,
+  },
+  {
+    id: 'two-centenary-goals',
+    simplified: '两个一百年',
+    traditional: '兩個一百年',
+    variants: ['两个一百年奋斗目标', '"两个一百年"奋斗目标'],
+    pinyin: 'liǎng gè yī bǎinián',
+    english: {
+      official: { text: 'the Two Centenary Goals', usedBy: ['Xinhua'] },
+      gloss: 'goals for the Party centenary (2021) and the PRC centenary (2049)',
+    },
+    explanation:
+      "Goals tied to two anniversaries: a moderately prosperous society by the Party's centenary in 2021 (declared met that July), and a great modern socialist country by the People's Republic's centenary in 2049.",
+    category: 'numbered-formula',
+    firstUse: {
+      when: '1997 (goals set at the 15th Party Congress); shorthand common from 2012',
+      certainty: 'likely',
+    },
+    components: [
+      {
+        simplified: '在中国共产党成立一百年时全面建成小康社会',
+        english: 'a moderately prosperous society in all respects by 2021',
+      },
+      {
+        simplified: '在新中国成立一百年时建成社会主义现代化强国',
+        english: 'a great modern socialist country by 2049',
+      },
+    ],
+    related: [
+      { id: 'moderately-prosperous-society', relation: 'has-part' },
+      { id: 'great-modern-socialist-country', relation: 'has-part' },
+    ],
+    sources: [REPORT_15TH, REPORT_18TH],
+    lastChecked,
+  },
+  {
+    id: 'two-establishments',
+    simplified: '两个确立',
+    traditional: '兩個確立',
+    pinyin: 'liǎng gè quèlì',
+    english: {
+      official: { text: 'the Two Establishments', usedBy: ['Xinhua'] },
+      gloss: 'the establishment of Xi Jinping as the core and of his Thought as the guide',
+    },
+    explanation:
+      "The Party's verdict that it has established Xi Jinping's position as the core of the Central Committee and of the whole Party, and the guiding role of Xi Jinping Thought. The formula grew out of the historical resolution of November 2021 and is described as of 'decisive significance'.",
+    category: 'numbered-formula',
+    firstUse: {
+      when: 'late 2021, after the sixth plenum of the 19th Central Committee',
+      certainty: 'likely',
+    },
+    components: [
+      {
+        simplified: '确立习近平同志党中央的核心、全党的核心地位',
+        english:
+          "Xi Jinping's position as the core of the Central Committee and of the whole Party",
+      },
+      {
+        simplified: '确立习近平新时代中国特色社会主义思想的指导地位',
+        english: 'the guiding role of Xi Jinping Thought',
+      },
+    ],
+    related: [
+      { id: 'two-upholds', relation: 'see-also' },
+      { id: 'historical-resolution', relation: 'see-also' },
+      { id: 'xi-jinping-thought', relation: 'see-also' },
+    ],
+    sources: [RESOLUTION_2021],
+    lastChecked,
+  },
+  {
+    id: 'two-upholds',
+    simplified: '两个维护',
+    traditional: '兩個維護',
+    variants: ['坚决做到两个维护'],
+    pinyin: 'liǎng gè wéihù',
+    english: {
+      official: { text: 'the Two Upholds', usedBy: ['Xinhua'] },
+      gloss: "upholding Xi Jinping's core status and the Central Committee's authority",
+    },
+    explanation:
+      "The duty of every Party member to firmly uphold Xi Jinping's position as the core of the Central Committee and the whole Party, and to firmly uphold the Central Committee's authority and its centralized, unified leadership. It became a standard loyalty formula in 2018.",
+    category: 'numbered-formula',
+    firstUse: { when: '2018', certainty: 'likely' },
+    components: [
+      {
+        simplified: '坚决维护习近平总书记党中央的核心、全党的核心地位',
+        english: "uphold General Secretary Xi Jinping's core position",
+      },
+      {
+        simplified: '坚决维护党中央权威和集中统一领导',
+        english: "uphold the Central Committee's authority and centralized, unified leadership",
+      },
+    ],
+    related: [
+      { id: 'two-establishments', relation: 'see-also' },
+      { id: 'four-consciousnesses', relation: 'see-also' },
+      { id: 'centralized-unified-leadership', relation: 'has-part' },
+    ],
+    lastChecked,
+  },
+  {
+    id: 'four-consciousnesses',
+    simplified: '四个意识',
+    traditional: '四個意識',
+    variants: ['增强"四个意识"'],
+    pinyin: 'sì gè yìshí',
+    english: {
+      official: {
+        text: 'the need to maintain political integrity, think in big-picture terms, follow the leadership core, and keep in alignment',
+        usedBy: ['Xinhua'],
+      },
+      gloss: 'the Four Consciousnesses (of loyalty and discipline)',
+    },
+    explanation:
+      'Four kinds of awareness required of Party members: political awareness, awareness of the overall situation, awareness of the core leader and awareness of keeping in line with him. The set was announced at a Politburo meeting in January 2016.',
+    category: 'numbered-formula',
+    firstUse: { when: 'January 2016, Politburo meeting', certainty: 'likely' },
+    components: [
+      { simplified: '政治意识', english: 'political awareness' },
+      { simplified: '大局意识', english: 'awareness of the overall situation' },
+      { simplified: '核心意识', english: 'awareness of the core' },
+      { simplified: '看齐意识', english: 'awareness of keeping in line' },
+    ],
+    related: [
+      { id: 'four-confidences', relation: 'see-also' },
+      { id: 'two-upholds', relation: 'see-also' },
+    ],
+    lastChecked,
+  },
+  {
+    id: 'four-confidences',
+    simplified: '四个自信',
+    traditional: '四個自信',
+    variants: ['坚定"四个自信"'],
+    pinyin: 'sì gè zìxìn',
+    english: {
+      official: {
+        text: 'confidence in the path, theory, system and culture of socialism with Chinese characteristics',
+        usedBy: ['Xinhua'],
+      },
+      gloss: 'the Four Confidences',
+    },
+    explanation:
+      "Confidence in the path, theory, system and culture of socialism with Chinese characteristics. The 18th Party Congress in 2012 named the first three; Xi Jinping added cultural confidence in his speech for the Party's 95th anniversary in July 2016.",
+    category: 'numbered-formula',
+    firstUse: { when: 'July 2016', certainty: 'likely' },
+    components: [
+      { simplified: '道路自信', english: 'confidence in the path' },
+      { simplified: '理论自信', english: 'confidence in the theory' },
+      { simplified: '制度自信', english: 'confidence in the system' },
+      { simplified: '文化自信', english: 'confidence in the culture' },
+    ],
+    related: [
+      { id: 'cultural-confidence', relation: 'has-part' },
+      { id: 'four-consciousnesses', relation: 'see-also' },
+    ],
+    lastChecked,
+  },
+  {
+    id: 'cultural-confidence',
+    simplified: '文化自信',
+    traditional: '文化自信',
+    pinyin: 'wénhuà zìxìn',
+    english: {
+      official: { text: 'cultural confidence', usedBy: ['Xinhua'] },
+      gloss: "confidence in China's culture",
+    },
+    explanation:
+      "Confidence in Chinese culture, traditional, revolutionary and socialist, which Xi Jinping calls the most basic and lasting of the Four Confidences. It underpins policies promoting traditional culture and China's image abroad.",
+    category: 'formulation',
+    firstUse: { when: 'July 2016 (as a fourth confidence)', certainty: 'likely' },
+    related: [{ id: 'four-confidences', relation: 'part-of' }],
+    lastChecked,
+  },
+  {
+    id: 'five-sphere-integrated-plan',
+    simplified: '五位一体',
+    traditional: '五位一體',
+    variants: ['五位一体总体布局', '"五位一体"总体布局'],
+    pinyin: 'wǔ wèi yītǐ',
+    english: {
+      official: { text: 'the five-sphere integrated plan', usedBy: ['Xinhua'] },
+      gloss: 'the five-sphere integrated plan',
+    },
+    explanation:
+      'The overall plan to advance economic, political, cultural, social and ecological development together. The 18th Party Congress in 2012 added the ecological sphere to the earlier four.',
+    category: 'numbered-formula',
+    firstUse: { when: 'November 2012, 18th Party Congress', certainty: 'certain' },
+    components: [
+      { simplified: '经济建设', english: 'economic' },
+      { simplified: '政治建设', english: 'political' },
+      { simplified: '文化建设', english: 'cultural' },
+      { simplified: '社会建设', english: 'social' },
+      { simplified: '生态文明建设', english: 'ecological' },
+    ],
+    related: [
+      { id: 'four-comprehensives', relation: 'see-also' },
+      { id: 'ecological-civilization', relation: 'has-part' },
+    ],
+    sources: [REPORT_18TH],
+    lastChecked,
+  },
+  {
+    id: 'four-comprehensives',
+    simplified: '四个全面',
+    traditional: '四個全面',
+    variants: ['四个全面战略布局', '"四个全面"战略布局'],
+    pinyin: 'sìgèquánmiàn',
+    english: {
+      official: { text: 'the Four-pronged Comprehensive Strategy', usedBy: ['Xinhua'] },
+      gloss: 'the Four Comprehensives',
+    },
+    explanation:
+      'Four strategic tasks pursued together: building a modern socialist country in all respects (until 2020, completing a moderately prosperous society), deepening reform, law-based governance, and strict Party self-governance, each "comprehensively". Xi Jinping put them together in December 2014.',
+    category: 'numbered-formula',
+    firstUse: { when: 'December 2014, Xi Jinping in Jiangsu', certainty: 'likely' },
+    components: [
+      {
+        simplified: '全面建设社会主义现代化国家',
+        english: 'build a modern socialist country in all respects',
+      },
+      { simplified: '全面深化改革', english: 'deepen reform comprehensively' },
+      { simplified: '全面依法治国', english: 'govern the country by law in all respects' },
+      { simplified: '全面从严治党', english: 'exercise full and rigorous Party self-governance' },
+    ],
+    related: [
+      { id: 'comprehensively-deepen-reform', relation: 'has-part' },
+      { id: 'law-based-governance', relation: 'has-part' },
+      { id: 'full-and-rigorous-party-governance', relation: 'has-part' },
+      { id: 'five-sphere-integrated-plan', relation: 'see-also' },
+    ],
+    lastChecked,
+  },
+  {
+    id: 'three-new-one-high',
+    simplified: '三新一高',
+    traditional: '三新一高',
+    pinyin: 'sān xīn yī gāo',
+    english: { gloss: 'the three "new"s and one "high" of economic policy' },
+    explanation:
+      'Shorthand for four linked tasks: base policy on the new development stage, apply the new development philosophy, build the new development pattern, and pursue high-quality development. It came into use in 2021.',
+    category: 'numbered-formula',
+    firstUse: { when: '2021', certainty: 'likely' },
+    components: [
+      { simplified: '新发展阶段', english: 'the new development stage' },
+      { simplified: '新发展理念', english: 'the new development philosophy' },
+      { simplified: '新发展格局', english: 'the new development pattern' },
+      { simplified: '高质量发展', english: 'high-quality development' },
+    ],
+    related: [
+      { id: 'new-development-stage', relation: 'has-part' },
+      { id: 'new-development-philosophy', relation: 'has-part' },
+      { id: 'new-development-pattern', relation: 'has-part' },
+      { id: 'high-quality-development', relation: 'has-part' },
+    ],
+    lastChecked,
+  },
+  {
+    id: 'new-development-philosophy',
+    simplified: '新发展理念',
+    traditional: '新發展理念',
+    variants: ['五大发展理念', '创新、协调、绿色、开放、共享的新发展理念'],
+    pinyin: 'xīn fāzhǎn lǐniàn',
+    english: {
+      official: { text: 'the new development philosophy', usedBy: ['Xinhua'] },
+      gloss: 'the new development philosophy (five principles)',
+    },
+    explanation:
+      'Five principles for development: innovative, coordinated, green, open and shared. They were set out at the fifth plenum of the 18th Central Committee in October 2015; officials must apply them "fully, accurately and comprehensively".',
+    category: 'numbered-formula',
+    firstUse: {
+      when: 'October 2015, fifth plenum of the 18th Central Committee',
+      certainty: 'certain',
+    },
+    components: [
+      { simplified: '创新', english: 'innovative' },
+      { simplified: '协调', english: 'coordinated' },
+      { simplified: '绿色', english: 'green' },
+      { simplified: '开放', english: 'open' },
+      { simplified: '共享', english: 'shared' },
+    ],
+    related: [{ id: 'three-new-one-high', relation: 'part-of' }],
+    lastChecked,
+  },
+  {
+    id: 'new-development-stage',
+    simplified: '新发展阶段',
+    traditional: '新發展階段',
+    pinyin: 'xīn fāzhǎn jiēduàn',
+    english: {
+      official: { text: 'new development stage', usedBy: ['Xinhua'] },
+      gloss: 'the new stage of development (from 2021)',
+    },
+    explanation:
+      'The stage China entered after completing a moderately prosperous society, the start of building a modern socialist country, as the fifth plenum of the 19th Central Committee described it in October 2020.',
+    category: 'formulation',
+    firstUse: { when: 'October 2020', certainty: 'likely' },
+    related: [{ id: 'three-new-one-high', relation: 'part-of' }],
+    sources: [FYP14_RECOMMENDATIONS],
+    lastChecked,
+  },
+  {
+    id: 'two-integrations',
+    simplified: '两个结合',
+    traditional: '兩個結合',
+    pinyin: 'liǎng gè jiéhé',
+    english: { gloss: 'the two integrations (of Marxism with Chinese reality and culture)' },
+    explanation:
+      "Integrating the basic tenets of Marxism with China's specific realities and with its fine traditional culture. Xi Jinping set out the pair in his centenary speech of July 2021; the second integration underpins the current promotion of traditional culture.",
+    category: 'numbered-formula',
+    firstUse: { when: 'July 2021, centenary speech', certainty: 'certain' },
+    components: [
+      { simplified: '同中国具体实际相结合', english: "with China's specific realities" },
+      { simplified: '同中华优秀传统文化相结合', english: "with China's fine traditional culture" },
+    ],
+    related: [{ id: 'marxism-adapted-to-china', relation: 'see-also' }],
+    sources: [XI_CENTENARY_2021],
+    lastChecked,
+  },
+  {
+    id: 'four-greats',
+    simplified: '四个伟大',
+    traditional: '四個偉大',
+    pinyin: 'sì gè wěidà',
+    english: { gloss: 'the four greats: struggle, project, cause, dream' },
+    explanation:
+      'Four linked tasks named in the 19th Party Congress report: the great struggle, the great project (building the Party), the great cause (socialism with Chinese characteristics) and the great dream (national rejuvenation), with the great project as the decisive one.',
+    category: 'numbered-formula',
+    firstUse: { when: 'July–October 2017', certainty: 'likely' },
+    components: [
+      { simplified: '伟大斗争', english: 'great struggle' },
+      { simplified: '伟大工程', english: 'great project' },
+      { simplified: '伟大事业', english: 'great cause' },
+      { simplified: '伟大梦想', english: 'great dream' },
+    ],
+    sources: [REPORT_19TH],
+    lastChecked,
+  },
+  {
+    id: 'fourteen-commitments',
+    simplified: '十四个坚持',
+    traditional: '十四個堅持',
+    pinyin: 'shísì gè jiānchí',
+    english: { gloss: 'the fourteen commitments (basic policy of the new era)' },
+    explanation:
+      'The fourteen points of the basic policy for the new era listed in the 19th Party Congress report of 2017, from Party leadership over all work to Party self-governance.',
+    category: 'numbered-formula',
+    firstUse: { when: 'October 2017, 19th Party Congress', certainty: 'certain' },
+    related: [{ id: 'ten-affirmations', relation: 'see-also' }],
+    sources: [REPORT_19TH],
+    lastChecked,
+  },
+  {
+    id: 'ten-affirmations',
+    simplified: '十个明确',
+    traditional: '十個明確',
+    variants: ['八个明确'],
+    pinyin: 'shí gè míngquè',
+    english: { gloss: 'the ten affirmations (core content of Xi Jinping Thought)' },
+    explanation:
+      'The core content of Xi Jinping Thought as restated in the historical resolution of November 2021, which expanded the eight affirmations of the 19th Party Congress report to ten.',
+    category: 'numbered-formula',
+    firstUse: { when: 'November 2021 (eight in October 2017)', certainty: 'certain' },
+    related: [
+      { id: 'xi-jinping-thought', relation: 'part-of' },
+      { id: 'fourteen-commitments', relation: 'see-also' },
+    ],
+    sources: [RESOLUTION_2021, REPORT_19TH],
+    lastChecked,
+  },
+  {
+    id: 'ten-upholds-historical-experience',
+    simplified: '十个坚持',
+    traditional: '十個堅持',
+    pinyin: 'shí gè jiānchí',
+    english: { gloss: "the ten points of the Party's historical experience" },
+    explanation:
+      "The ten lessons of the Party's century listed in the historical resolution of 2021: upholding Party leadership, putting the people first, theoretical innovation, independence, the Chinese path, a global vision, breaking new ground, daring to struggle, the united front and self-reform.",
+    category: 'numbered-formula',
+    firstUse: { when: 'November 2021', certainty: 'certain' },
+    related: [{ id: 'historical-resolution', relation: 'part-of' }],
+    sources: [RESOLUTION_2021],
+    lastChecked,
+  },
+  {
+    id: 'six-musts',
+    simplified: '六个必须坚持',
+    traditional: '六個必須堅持',
+    pinyin: 'liù gè bìxū jiānchí',
+    english: { gloss: 'the six musts (positions and methods of Xi Jinping Thought)' },
+    explanation:
+      'Six principles the 20th Party Congress report gave as the stance and method of Xi Jinping Thought, from putting the people first to a global vision.',
+    category: 'numbered-formula',
+    firstUse: { when: 'October 2022, 20th Party Congress', certainty: 'certain' },
+    components: [
+      { simplified: '必须坚持人民至上', english: 'put the people first' },
+      { simplified: '必须坚持自信自立', english: 'have self-confidence and self-reliance' },
+      {
+        simplified: '必须坚持守正创新',
+        english: 'uphold fundamental principles and break new ground',
+      },
+      { simplified: '必须坚持问题导向', english: 'take a problem-oriented approach' },
+      { simplified: '必须坚持系统观念', english: 'apply systems thinking' },
+      { simplified: '必须坚持胸怀天下', english: 'maintain a global vision' },
+    ],
+    related: [
+      { id: 'people-first', relation: 'has-part' },
+      { id: 'uphold-principles-break-new-ground', relation: 'has-part' },
+    ],
+    sources: [REPORT_20TH],
+    lastChecked,
+  },
+  {
+    id: 'two-musts',
+    simplified: '两个务必',
+    traditional: '兩個務必',
+    pinyin: 'liǎng gè wùbì',
+    english: { gloss: 'the two musts (Mao Zedong, 1949)' },
+    explanation:
+      "Mao Zedong's warning at the second plenum of the 7th Central Committee in March 1949, on the eve of victory: comrades must stay modest, prudent and free from arrogance, and must keep to plain living and hard struggle.",
+    category: 'numbered-formula',
+    firstUse: {
+      when: 'March 1949, second plenum of the 7th Central Committee',
+      certainty: 'certain',
+    },
+    components: [
+      {
+        simplified: '谦虚、谨慎、不骄、不躁',
+        english: 'modest, prudent, free from arrogance and rashness',
+      },
+      { simplified: '艰苦奋斗', english: 'plain living and hard struggle' },
+    ],
+    related: [{ id: 'three-musts', relation: 'predecessor-of' }],
+    lastChecked,
+  },
+  {
+    id: 'three-musts',
+    simplified: '三个务必',
+    traditional: '三個務必',
+    pinyin: 'sān gè wùbì',
+    english: { gloss: 'the three musts (20th Party Congress)' },
+    explanation:
+      "Xi Jinping's update of Mao's two musts in the 20th Party Congress report of 2022: remain true to the original aspiration and mission, stay modest, prudent and hard-working, and dare to struggle and be good at it.",
+    category: 'numbered-formula',
+    firstUse: { when: 'October 2022, 20th Party Congress', certainty: 'certain' },
+    components: [
+      {
+        simplified: '务必不忘初心、牢记使命',
+        english: 'remain true to the original aspiration and keep the mission in mind',
+      },
+      { simplified: '务必谦虚谨慎、艰苦奋斗', english: 'stay modest, prudent and hard-working' },
+      { simplified: '务必敢于斗争、善于斗争', english: 'dare to struggle and be good at struggle' },
+    ],
+    related: [
+      { id: 'two-musts', relation: 'successor-of' },
+      { id: 'original-aspiration', relation: 'has-part' },
+      { id: 'fighting-spirit', relation: 'has-part' },
+    ],
+    sources: [REPORT_20TH],
+    lastChecked,
+  },
+  {
+    id: 'united-front',
+    simplified: '统一战线',
+    traditional: '統一戰線',
+    variants: ['统战', '统战工作', '爱国统一战线'],
+    pinyin: 'tǒngyīzhànxiàn',
+    english: {
+      official: { text: 'united front', usedBy: ['Xinhua'] },
+      gloss: 'the united front (alliance-building outside the Party)',
+    },
+    explanation:
+      "The Party's work of winning over and managing non-Party groups: the eight minor parties, religious and ethnic groups, business people, intellectuals and overseas Chinese. It is run by the United Front Work Department and called one of the Party's 'magic weapons'.",
+    category: 'governance',
+    firstUse: { when: '1920s (first united front, 1924)', certainty: 'likely' },
+    related: [
+      { id: 'cppcc', relation: 'see-also' },
+      { id: 'multiparty-cooperation', relation: 'see-also' },
+    ],
+    lastChecked,
+  },
+];
