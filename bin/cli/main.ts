@@ -6,12 +6,19 @@ import { parseArgs, type ParsedArgs } from './args';
 import { annotateCommand, convertCommand, pinyinCommand, segmentCommand } from './commands';
 import { readInputText, splitLines, UsageError } from './input';
 import { POLYPHONE_MODEL_OPTION } from './lexicon';
+import { termsCommand } from './terms-command';
 
 const USAGE = `usage:
   tifa annotate [file|-] [--to keep|cn|tw|twp|hk|t] [--format json|html] [--polyphone-model <file>|none]
   tifa convert  [file|-] [--to cn|tw|twp|hk|t] [--keep-artifacts]
   tifa segment  [file|-]
-  tifa pinyin   [file|-] [--format tsv] [--polyphone-model <file>|none]`;
+  tifa pinyin   [file|-] [--format tsv] [--polyphone-model <file>|none]
+  tifa terms    [file|-] [--format tsv|json]
+      glossary terms found per line; offsets are code points from 0.
+      tsv: one "id<TAB>surface<TAB>line<TAB>offset" row per hit, then a blank line,
+           a "#count<TAB>id<TAB>term" header and one row per term, most frequent first
+      json: one {"line","offset","id","surface","key"} object per hit, then a last line
+           {"summary":[{"id","term","count"}...],"hits","lines"}`;
 
 type Command = (lines: string[], args: ParsedArgs, write: (chunk: string) => void) => void;
 
@@ -20,6 +27,7 @@ const COMMANDS: Record<string, { run: Command; options: string[]; booleans?: str
   convert: { run: convertCommand, options: ['to'], booleans: ['keep-artifacts'] },
   segment: { run: segmentCommand, options: [] },
   pinyin: { run: pinyinCommand, options: ['format', POLYPHONE_MODEL_OPTION] },
+  terms: { run: termsCommand, options: ['format'] },
 };
 
 function main(argv: string[]): number {
