@@ -22,6 +22,7 @@ import {
   AGREEMENT_KEY,
   agreementsOf,
   bestReading,
+  classifierDecides,
   scoreCandidates,
   witnessesAt,
   type Witnesses,
@@ -53,6 +54,8 @@ export interface Hyper {
   /** Integer scale of the stored weights. */
   readonly scale: number;
   readonly seed: number;
+  /** Fit only on the occurrences the classifier will read (not inside agreed dictionary words). */
+  readonly fitDecidedOnly: boolean;
 }
 
 export const DEFAULT_HYPER: Hyper = {
@@ -63,6 +66,7 @@ export const DEFAULT_HYPER: Hyper = {
   prune: 0.02,
   scale: 100,
   seed: 8,
+  fitDecidedOnly: true,
 };
 
 /** One annotated occurrence, prepared once: its features do not depend on the weights. */
@@ -211,7 +215,7 @@ export function fitModel(
     for (const index of shuffle(order, random)) {
       const e = examples[index] as Example;
       const c = chars.get(e.char);
-      if (!c) continue;
+      if (!c || (hyper.fitDecidedOnly && !classifierDecides(e.witnesses))) continue;
       const model = snapshotOne(c, shared);
       const { readings, scores } = scoreCandidates(model.model, model.char, e.keys, e.witnesses);
       const probabilities = softmax(scores);
@@ -285,7 +289,9 @@ export function roundTrip(
 /** The classifier's reading of one prepared example. */
 export function predict(model: PolyphoneModel, e: Example): string {
   const charModel = model.chars.get(e.char);
-  if (!charModel) return e.witnesses.pro;
+  if (!charModel || !classifierDecides(e.witnesses)) {
+    return e.witnesses.rule || e.witnesses.word || e.witnesses.pro;
+  }
   const { readings, scores } = scoreCandidates(model, charModel, e.keys, e.witnesses);
   return bestReading(readings, scores, e.witnesses.pro);
 }

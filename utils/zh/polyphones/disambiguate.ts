@@ -32,6 +32,8 @@ export interface Witnesses {
   readonly word: string;
   /** The rules' reading, '' when none applies. */
   readonly rule: string;
+  /** The rule's reading is firm: final, the classifier does not weigh it. */
+  readonly firm: boolean;
 }
 
 /** The witnesses for the character at code point `i`. */
@@ -50,7 +52,24 @@ export function witnessesAt(
     for (let k = start; k < end; k++) key += text.chars[k] as string;
     word = words.get(key)?.[i - start] ?? '';
   }
-  return { pro: readings[i] ?? '', inWord: end - start > 1, word, rule: ruleReading(text, i) };
+  const rule = ruleReading(text, i);
+  return {
+    pro: readings[i] ?? '',
+    inWord: end - start > 1,
+    word,
+    rule: rule.reading,
+    firm: rule.firm,
+  };
+}
+
+/**
+ * Whether the classifier reads this occurrence. Inside a dictionary word on whose reading
+ * pinyin-pro and CC-CEDICT agree (the word table has no entry for it), the word's reading stands:
+ * on CPP dev it is right 98 % of the time, and a model fitted on ≤ 20 sentences per character
+ * would otherwise override 着力, 人参 or 便宜 with whatever reading its character had most often.
+ */
+export function classifierDecides(witnesses: Witnesses): boolean {
+  return !witnesses.firm && (!witnesses.inWord || witnesses.word !== '');
 }
 
 /** Which agreement features a candidate reading gets from these witnesses. */
@@ -133,7 +152,10 @@ export function disambiguatePolyphones(
     const charModel = model.chars.get(prepared.chars[i] as string);
     if (!charModel || !readings[i]) continue;
     const witnesses = witnessesAt(prepared, i, readings, useWords ? model.words : noWords);
-    if (!useClassifier) {
+    if (
+      !useClassifier ||
+      !classifierDecides(useRules ? witnesses : { ...witnesses, firm: false })
+    ) {
       const rule = useRules ? witnesses.rule : '';
       readings[i] = rule || witnesses.word || witnesses.pro;
       continue;
@@ -144,7 +166,7 @@ export function disambiguatePolyphones(
       model,
       charModel,
       keys,
-      useRules ? witnesses : { ...witnesses, rule: '' },
+      useRules ? witnesses : { ...witnesses, rule: '', firm: false },
     );
     readings[i] = bestReading(scored.readings, scored.scores, witnesses.pro);
   }

@@ -21,6 +21,8 @@ interface RuleContext {
   readonly prevWord: string;
   /** Earlier characters of the same clause (up to the last punctuation), nearest last. */
   readonly clauseBefore: string;
+  /** Later characters of the same clause, nearest first. */
+  readonly clauseAfter: string;
 }
 
 type Rule = (c: RuleContext) => string;
@@ -36,7 +38,7 @@ const AFTER_COMPLEMENT_DE = set('很太更越极好非十相较比特格最过�
 const LIAO_BEFORE = set('不');
 /** Verbs of naming, making and becoming that take 为 wéi (称为, 改为, 列为, 选为, 定为). */
 const WEI2_AFTER = set(
-  '称视成作改列定选评分转变化译誉名划认升降扩合并封立任聘奉尊推设确核编约折更缩拆追',
+  '称视成作改列定选评分转变化译誉名命划认升降扩合并封立任聘奉尊推设确核编约折更缩拆追',
 );
 /** What follows 为 wéi: 为主, 为准, 为首, 为止, 为例, 为由, 为期. */
 const WEI2_BEFORE = set('主准首止例由期伍伴证荣重');
@@ -74,14 +76,28 @@ const LIANG4_AFTER = set(
 const LIANG2_BEFORE = set('体身尺血');
 /** A 着 zháo "reach, attain" after these verbs when the clause ends or 了 follows (睡着了). */
 const ZHAO2_AFTER = set('睡找猜够摸');
+/** 确 + these is a word of its own after a possessive 的 (目标的确定, 身份的确认). */
+const AFTER_DI2_QUE = set('定认立保诊切凿信');
 const CLAUSE_END = (char: string) => char === '' || !isHan(char);
 
+/** A firm reading: a pattern of grammar no context in news overturns (认真地学习 is de, 阻挡不了
+ * is liǎo). Firm readings are final; the others are one more witness for the classifier. */
+const firm = (reading: string) => `${FIRM}${reading}`;
+const FIRM = '!';
+
+/** Verbs of giving and serving after a 为 wèi "for" phrase: 为人民服务, 为世界和平发挥作用. */
+const BENEFACTIVE =
+  /服务|提供|作出|做出|贡献|发挥|办|注入|创造|带来|营造|奠定|打下|减|助力|解决|搭建|开辟|付出|奋斗|争光|效力|保驾护航|负责|着想/;
+/** Degree words after a complement 得 that leave no doubt (说得很好, 跑得更快). */
+const DEGREE = set('很更越太极');
+
 const RULES: Readonly<Record<string, Rule>> = {
-  了: (c) => (LIAO_BEFORE.has(c.prev) && c.next !== '了' ? 'liao3' : 'le5'),
+  了: (c) => (LIAO_BEFORE.has(c.prev) && c.next !== '了' ? firm('liao3') : 'le5'),
   着: (c) =>
-    ZHAO2_AFTER.has(c.prev) && (CLAUSE_END(c.next) || c.next === '了') ? 'zhao2' : 'zhe5',
+    ZHAO2_AFTER.has(c.prev) && (CLAUSE_END(c.next) || c.next === '了') ? firm('zhao2') : 'zhe5',
   得: (c) => {
     if (!isHan(c.prev)) return '';
+    if (DEGREE.has(c.next) || (c.next === '非' && c.next2 === '常')) return firm('de5');
     if (AFTER_COMPLEMENT_DE.has(c.next) || CLAUSE_END(c.next)) return 'de5';
     return '';
   },
@@ -90,29 +106,38 @@ const RULES: Readonly<Record<string, Rule>> = {
     // (认真地学习, 逐步地推进, 历史性地解决, 慢慢地).
     const adverbial =
       (isHan(c.prevWord[0] ?? '') && c.prevWord.length >= 2) ||
+      c.prev === '性' ||
       (c.prev !== '' && c.prev === c.prev2);
-    return adverbial && isHan(c.next) ? 'de5' : '';
+    return adverbial && (isHan(c.next) || c.prev === c.prev2) ? firm('de5') : '';
   },
-  的: () => 'de5',
+  // 的确 "indeed" even where the segmenter cut 的/确是, but not 的 + 确定, 确认, 确立 ….
+  的: (c) => (c.next === '确' && !AFTER_DI2_QUE.has(c.next2) ? firm('di2') : 'de5'),
   为: (c) => {
-    if (WEI2_AFTER.has(c.prev) || WEI2_BEFORE.has(c.next) || DIGITS.has(c.next)) return 'wei2';
+    if (WEI2_AFTER.has(c.prev) || DIGITS.has(c.next)) return firm('wei2');
+    if (WEI2_BEFORE.has(c.next)) return 'wei2';
     // 以……为……: "take … as …", 以经济建设为中心.
-    if (c.clauseBefore.includes('以')) return 'wei2';
+    if (c.clauseBefore.includes('以')) return firm('wei2');
+    if (BENEFACTIVE.test(c.clauseAfter)) return firm('wei4');
     if (WEI4_AFTER.has(c.prev) || CLAUSE_END(c.prev)) return 'wei4';
     return '';
   },
-  还: (c) => (HUAN2_BEFORE.has(c.next) || HUAN2_AFTER.has(c.prev) ? 'huan2' : 'hai2'),
+  还: (c) => {
+    if (HUAN2_BEFORE.has(c.next) || HUAN2_AFTER.has(c.prev)) return firm('huan2');
+    if (c.next === '了' && HUAN2_BEFORE.has(c.next2)) return firm('huan2');
+    return 'hai2';
+  },
   长: (c) => {
-    if (ZHANG3_AFTER.has(c.prev)) return 'zhang3';
-    if (CHANG2_BEFORE.has(c.next)) return 'chang2';
+    if (ZHANG3_AFTER.has(c.prev)) return firm('zhang3');
+    if (CHANG2_BEFORE.has(c.next)) return firm('chang2');
     return '';
   },
   重: (c) => {
-    if (CHONG2_BEFORE.has(c.next) || CHONG2_AFTER.has(c.prev)) return 'chong2';
+    if (CHONG2_BEFORE.has(c.next)) return firm('chong2');
+    if (CHONG2_AFTER.has(c.prev)) return 'chong2';
     return '';
   },
   处: (c) => {
-    if (CHU3_BEFORE.has(c.next)) return 'chu3';
+    if (CHU3_BEFORE.has(c.next)) return firm('chu3');
     if (CHU4_AFTER.has(c.prev) || CLAUSE_END(c.next)) return 'chu4';
     return '';
   },
@@ -120,14 +145,14 @@ const RULES: Readonly<Record<string, Rule>> = {
     if (isHan(c.prev) && (XIANG4_BEFORE.has(c.next) || CLAUSE_END(c.next))) return 'xiang4';
     return isHan(c.next) ? 'xiang1' : '';
   },
-  传: (c) => (c.next === '》' || c.next === '」' ? 'zhuan4' : ''),
+  传: (c) => (c.next === '》' || c.next === '」' ? firm('zhuan4') : ''),
   种: (c) => {
-    if (ZHONG4_BEFORE.has(c.next)) return 'zhong4';
     if (ZHONG3_AFTER.has(c.prev) || DIGITS.has(c.prev)) return 'zhong3';
+    if (ZHONG4_BEFORE.has(c.next)) return firm('zhong4');
     return '';
   },
   量: (c) => {
-    if (LIANG2_BEFORE.has(c.next)) return 'liang2';
+    if (LIANG2_BEFORE.has(c.next)) return firm('liang2');
     if (LIANG4_AFTER.has(c.prev)) return 'liang4';
     return '';
   },
@@ -142,20 +167,36 @@ const RULES: Readonly<Record<string, Rule>> = {
 /** The characters that have a rule; other characters never get a rule reading. */
 export const RULE_CHARS: ReadonlySet<string> = new Set(Object.keys(RULES));
 
+/**
+ * Dictionary words the rules still read: CC-CEDICT's 性地 ("nature of the soil") makes the
+ * segmenter cut 历史/性地/解决, where news means 历史性 + the particle 地.
+ */
+const RULE_WORDS: ReadonlySet<string> = new Set(['性地']);
+
 /** How far back `clauseBefore` looks: the 以 of 以……为 is rarely further away. */
 const CLAUSE_REACH = 12;
 
+/** A rule's reading and whether it is firm (final) or one witness among others. */
+export interface RuleReading {
+  readonly reading: string;
+  readonly firm: boolean;
+}
+
+const NO_RULE: RuleReading = { reading: '', firm: false };
+
 /**
- * The reading the rules give the character at code point `i`, or '' when no rule applies
- * (the character is inside a multi-character word, or no rule speaks).
+ * The reading the rules give the character at code point `i` ('' when no rule applies: the
+ * character is inside a multi-character word, or no rule speaks), and whether it is firm.
  */
-export function ruleReading(text: FeatureText, i: number): string {
+export function ruleReading(text: FeatureText, i: number): RuleReading {
   const { chars, wordOf, wordStarts } = text;
   const char = chars[i] as string;
   const rule = RULES[char];
-  if (!rule) return '';
+  if (!rule) return NO_RULE;
   const w = wordOf[i] as number;
-  if ((wordStarts[w + 1] as number) - (wordStarts[w] as number) > 1) return '';
+  const start = wordStarts[w] as number;
+  const end = wordStarts[w + 1] as number;
+  if (end - start > 1 && !RULE_WORDS.has(chars.slice(start, end).join(''))) return NO_RULE;
   let clauseBefore = '';
   for (let k = i - 1; k >= 0 && k >= i - CLAUSE_REACH; k--) {
     const before = chars[k] as string;
@@ -165,12 +206,22 @@ export function ruleReading(text: FeatureText, i: number): string {
   const prevStart = w > 0 ? (wordStarts[w - 1] as number) : i;
   let prevWord = '';
   for (let k = prevStart; k < (wordStarts[w] as number); k++) prevWord += chars[k] as string;
-  return rule({
+  let clauseAfter = '';
+  for (let k = i + 1; k < chars.length && k <= i + CLAUSE_REACH; k++) {
+    const after = chars[k] as string;
+    if (!isHan(after)) break;
+    clauseAfter += after;
+  }
+  const result = rule({
     prev: chars[i - 1] ?? '',
     prev2: chars[i - 2] ?? '',
     next: chars[i + 1] ?? '',
     next2: chars[i + 2] ?? '',
     prevWord,
     clauseBefore,
+    clauseAfter,
   });
+  return result.startsWith(FIRM)
+    ? { reading: result.slice(FIRM.length), firm: true }
+    : { reading: result, firm: false };
 }
