@@ -14,7 +14,7 @@
 import type { Analysis } from '../zh/analyze';
 import { EXCLUDED, getGlossary, type Glossary } from './entries';
 import { normalizeAnalysis, normalizeForMatching, type NormalizedText } from './normalize';
-import { isPatternStart, matchPatternAt } from './patterns';
+import { followsNumber, isNumeral, isPatternStart, matchPatternAt } from './patterns';
 
 /** One term found in a text. */
 export interface TermHit {
@@ -187,6 +187,9 @@ function collectCandidates(key: string, automaton: Automaton): Candidate[] {
   for (let i = 0; i < length; i++) {
     const unit = key.charCodeAt(i);
     let node = root[unit] ?? 0;
+    // A form that starts with a numeral (十五五, 二十大, 三个代表) is not read inside a larger
+    // number or after 第.
+    if (node !== 0 && isNumeral(unit) && followsNumber(key, i)) node = 0;
     if (node !== 0) {
       node--;
       let j = i + 1;

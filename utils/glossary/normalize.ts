@@ -103,13 +103,13 @@ function fromMapped(originalLength: number, mapped: MappedText): NormalizedText 
     pieces.length === 0 ||
     (pieces.length === 1 && only && only.from === 0 && only.to === originalLength)
   ) {
-    if (only && only.out.length !== originalLength) return spanMapped(key, mapped);
+    if (only && only.out.length !== originalLength) return spanMapped(key, mapped, originalLength);
     return { key, toOriginal: (start, end) => [start, end] };
   }
-  return spanMapped(key, mapped);
+  return spanMapped(key, mapped, originalLength);
 }
 
-function spanMapped(key: string, mapped: MappedText): NormalizedText {
+function spanMapped(key: string, mapped: MappedText, originalLength: number): NormalizedText {
   const pieces = mapped.pieces;
   const outStarts = new Array<number>(pieces.length);
   let at = 0;
@@ -122,7 +122,7 @@ function spanMapped(key: string, mapped: MappedText): NormalizedText {
     toOriginal(start, end) {
       const from = sourceOfStart(pieces, outStarts, start, key.length);
       if (end <= start) return [from, from];
-      return [from, Math.max(from, sourceOfEnd(pieces, outStarts, end))];
+      return [from, Math.max(from, sourceOfEnd(pieces, outStarts, end, originalLength))];
     },
   };
 }
@@ -160,6 +160,7 @@ function sourceOfEnd(
   pieces: readonly Piece[],
   starts: readonly number[],
   position: number,
+  originalLength: number,
 ): number {
   // The piece holding the span's last character.
   let k = lastPieceAt(starts, position - 1);
@@ -167,11 +168,17 @@ function sourceOfEnd(
   if (!piece) return position;
   const offset = position - (starts[k] ?? 0);
   if (offset < piece.out.length) return isLengthPreserving(piece) ? piece.from + offset : piece.to;
-  // The span ends with this piece; an artefact right after it annotates its last character and
-  // belongs to the span, as it belongs to that character's token in `analyze`.
+  // The span ends with this piece. An artefact right after it annotates its last character and
+  // belongs to the span, as it belongs to that character's token in `analyze`. Artefacts show
+  // up as pieces with empty output, or, once maps are composed, as source no piece covers.
   let end = piece.to;
-  while (k + 1 < pieces.length && pieces[k + 1]?.out.length === 0) end = pieces[++k]?.to ?? end;
-  return end;
+  while (k + 1 < pieces.length) {
+    const next = pieces[++k];
+    if (!next) break;
+    if (next.out.length > 0) return Math.max(end, next.from);
+    end = next.to;
+  }
+  return Math.max(end, originalLength);
 }
 
 /** Characters whose folded form differs; tested first so most text is returned unchanged. */

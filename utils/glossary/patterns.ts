@@ -248,6 +248,22 @@ const START_UNITS = new Set(Array.from(START_CHARS, (c) => c.charCodeAt(0)));
 /** Characters before which a numeral is part of a larger number, not one of our terms. */
 const NUMBER_CONTEXT = new Set(Array.from('〇零一二三四五六七八九十百千万亿两几第', (c) => c));
 
+/**
+ * Whether the character before `i` makes a numeral at `i` part of a larger number (一百二十大,
+ * 二十五五) or an ordinal (第三个代表): then neither a pattern nor an authored form such as 十五五
+ * starts there.
+ */
+export function followsNumber(key: string, i: number): boolean {
+  return i > 0 && NUMBER_CONTEXT.has(key[i - 1] ?? '');
+}
+
+const NUMERAL_UNITS = new Set(Array.from('一二三四五六七八九十', (c) => c.charCodeAt(0)));
+
+/** Whether this UTF-16 unit is a Chinese digit or 十. */
+export function isNumeral(unit: number): boolean {
+  return NUMERAL_UNITS.has(unit);
+}
+
 /** Whether a pattern can start with this UTF-16 unit; the matcher's per-character filter. */
 export function isPatternStart(unit: number): boolean {
   return START_UNITS.has(unit);
@@ -294,7 +310,7 @@ export function matchPatternAt(key: string, i: number): PatternMatch | null {
     return j < 0 ? null : cppccFormal(key, j);
   }
   // A numeral inside a larger number (一百二十大…) or after 第 (read from the 第) is not a start.
-  if (i > 0 && NUMBER_CONTEXT.has(key[i - 1] ?? '')) return null;
+  if (followsNumber(key, i)) return null;
   return partyOrState(key, i);
 }
 
