@@ -42,3 +42,35 @@ export const STUDY_LIMITS = {
  * 20 Mi characters always fit. That holds about 10,000 words with contexts and 40,000 history
  * rows; a larger file gets an error naming its size rather than a failed send. */
 export const MAX_BACKUP_CHARS = 20 * 1024 * 1024;
+
+/** Term tracker (opt-in). One `recordSightings` message describes one page. */
+export const TRACKER_LIMITS = {
+  /** Distinct terms recorded per page. 80 sentences at FIELD_LIMITS.sentence (48,000 characters)
+   * plus ids, counts and the page's URL and title stay under MAX_MESSAGE_CHARS; a real news page
+   * has a few dozen glossary terms at most. `summarizeSightings` keeps the most frequent. */
+  termsPerPage: 80,
+  /** Term ids: glossary ids are at most 64 characters, pattern ids (`pattern:npcsc:14:10`) and
+   * personal ids (`personal:` + a glossary-style id) a little longer. */
+  termId: 96,
+  /** An outlet's name (a site, or the name a page gives itself): one line, never a paragraph. */
+  outlet: 200,
+  /** Occurrences of one term on one page: far above any article, low enough that a bug cannot
+   * swamp the dashboard's weekly sums. */
+  countPerTerm: 10_000,
+} as const;
+
+/** Personal terms and glossary packs. */
+export const PACK_LIMITS = {
+  /** Entries in one pack: a research group's shared list, not a dictionary. */
+  entries: 10_000,
+  /** Problems listed after a failed import: enough to fix a file, not a wall of text. */
+  problemsReported: 200,
+  /** A pack's own name and description. */
+  name: 200,
+  description: 2000,
+} as const;
+
+/** Largest glossary pack the review page may send for import, in UTF-16 code units of its JSON:
+ * 10,000 entries with notes average 800 characters each. Like MAX_BACKUP_CHARS it stays far
+ * below Chromium's 64 MiB message limit. */
+export const MAX_PACK_CHARS = 8 * 1024 * 1024;

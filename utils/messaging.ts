@@ -6,14 +6,36 @@
 import * as v from 'valibot';
 import type { WordMatch } from './dict/lookup';
 import type { SearchResult } from './dict/search';
+import type { PersonalTermRecord } from './db/schema';
+import { PersonalTermInputSchema, type PackImportSummary, type PackProblem } from './glossary/pack';
 import {
   FIELD_LIMITS as LIMITS,
   MAX_BACKUP_CHARS,
   MAX_MESSAGE_CHARS,
+  MAX_PACK_CHARS,
   STUDY_LIMITS,
+  TRACKER_LIMITS,
 } from './limits';
 
 const vocabularyKeySchema = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.word + 20));
+
+/** Glossary ids (`new-quality-productive-forces`), pattern ids (`pattern:plenum:20:4`) and
+ * personal term ids (`personal:my-…`). */
+const termIdSchema = v.pipe(
+  v.string(),
+  v.maxLength(TRACKER_LIMITS.termId),
+  v.regex(/^[a-z0-9]+(?:[:-][a-z0-9]+)*$/, 'not a term id'),
+);
+
+/** A personal term's id (the glossary's id rules, utils/glossary/schema.ts). */
+const personalTermIdSchema = v.pipe(
+  v.string(),
+  v.maxLength(64),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not a term id'),
+);
+
+/** A day of clock difference between a page's date and the background's is plenty. */
+const DATE_SLACK_MS = 24 * 60 * 60 * 1000;
 
 /** Request schemas, by message type. */
 export const REQUEST_SCHEMAS = {
@@ -86,6 +108,48 @@ export const REQUEST_SCHEMAS = {
   importBackup: v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_BACKUP_CHARS)) }),
   /** Reading mode: the simplified forms of saved words, by status. */
   getStudyWords: v.strictObject({}),
+  /** Term tracker: the glossary terms of one page (summarizeSightings), if the tracker is on
+   * for the page's site. Nothing else of the page is sent. */
+  recordSightings: v.strictObject({
+    url: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.url)),
+    title: v.pipe(v.string(), v.maxLength(LIMITS.title)),
+    outlet: v.pipe(v.string(), v.maxLength(TRACKER_LIMITS.outlet)),
+    date: v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(0),
+      v.check((date) => date <= Date.now() + DATE_SLACK_MS, 'date is in the future'),
+    ),
+    terms: v.pipe(
+      v.array(
+        v.strictObject({
+          id: termIdSchema,
+          count: v.pipe(
+            v.number(),
+            v.integer(),
+            v.minValue(1),
+            v.maxValue(TRACKER_LIMITS.countPerTerm),
+          ),
+          sentence: v.pipe(v.string(), v.maxLength(LIMITS.sentence)),
+        }),
+      ),
+      v.maxLength(TRACKER_LIMITS.termsPerPage),
+    ),
+  }),
+  /** Review page: delete every term sighting. */
+  clearSightings: v.strictObject({}),
+  /** Add a personal term (review page, or later a selection on a page). */
+  addPersonalTerm: PersonalTermInputSchema,
+  /** Review page: replace a personal term's editable fields. */
+  updatePersonalTerm: v.strictObject({ id: personalTermIdSchema, term: PersonalTermInputSchema }),
+  /** Review page: delete personal terms. */
+  deletePersonalTerms: v.strictObject({
+    ids: v.pipe(v.array(personalTermIdSchema), v.maxLength(STUDY_LIMITS.keysPerMessage)),
+  }),
+  /** Every personal term (the reader matches them on pages). */
+  listPersonalTerms: v.strictObject({}),
+  /** Review page: import a glossary pack (the file's text; the background checks every entry). */
+  importPack: v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_PACK_CHARS)) }),
 } as const;
 
 /** Messages that change or read back study data in bulk: accepted only from the extension's own
@@ -97,6 +161,10 @@ export const EXTENSION_PAGE_MESSAGES: ReadonlySet<MessageType> = new Set<Message
   'deleteWords',
   'deleteLookups',
   'importBackup',
+  'clearSightings',
+  'updatePersonalTerm',
+  'deletePersonalTerms',
+  'importPack',
 ]);
 
 export type MessageType = keyof typeof REQUEST_SCHEMAS;
@@ -123,6 +191,14 @@ export interface ResponseMap {
     reviewsAdded: number;
   };
   getStudyWords: { known: string[]; learning: string[] };
+  recordSightings: { recorded: boolean; terms: number };
+  clearSightings: { deleted: number };
+  addPersonalTerm: { term: PersonalTermRecord };
+  updatePersonalTerm: { term: PersonalTermRecord };
+  deletePersonalTerms: { deleted: number };
+  listPersonalTerms: { terms: PersonalTermRecord[] };
+  importPack:
+    { imported: true; summary: PackImportSummary } | { imported: false; problems: PackProblem[] };
 }
 
 export type RequestOf<T extends MessageType> = v.InferOutput<(typeof REQUEST_SCHEMAS)[T]>;
@@ -156,10 +232,14 @@ export function parseRequest(raw: unknown): ParsedRequest {
   } catch {
     return { ok: false, error: 'message is not serialisable' };
   }
-  // A backup import carries a whole file; everything else is small.
-  const isImport =
-    typeof raw === 'object' && raw !== null && 'type' in raw && raw.type === 'importBackup';
-  const limit = isImport ? MAX_BACKUP_CHARS + 1024 : MAX_MESSAGE_CHARS;
+  // A backup or pack import carries a whole file; everything else is small.
+  const rawType = typeof raw === 'object' && raw !== null && 'type' in raw ? raw.type : undefined;
+  const limit =
+    rawType === 'importBackup'
+      ? MAX_BACKUP_CHARS + 1024
+      : rawType === 'importPack'
+        ? MAX_PACK_CHARS + 1024
+        : MAX_MESSAGE_CHARS;
   if (size > limit) {
     return { ok: false, error: `message too large (${size} > ${limit} characters)` };
   }

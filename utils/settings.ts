@@ -154,3 +154,39 @@ export function shouldRecordLookup(settings: StudySettings, hostname: string): b
 export const studyWordsVersion = storage.defineItem<number>('local:studyWordsVersion', {
   fallback: 0,
 });
+
+/** The term tracker: off unless the reader switches it on (it keeps a record of what they read). */
+export interface TrackerSettings {
+  /** Record, for each page with glossary terms, which terms it uses and one sentence each. */
+  enabled: boolean;
+  /** Sites never recorded (a listed site covers its subdomains). */
+  excludedSites: string[];
+}
+
+export const DEFAULT_TRACKER_SETTINGS: TrackerSettings = {
+  enabled: false,
+  excludedSites: [],
+};
+
+export const trackerSettings = storage.defineItem<TrackerSettings>('local:trackerSettings', {
+  fallback: DEFAULT_TRACKER_SETTINGS,
+  version: 1,
+});
+
+/** Fills in missing or invalid tracker settings from the defaults (off). */
+export function sanitizeTrackerSettings(
+  value: Partial<TrackerSettings> | null | undefined,
+): TrackerSettings {
+  const v = value ?? {};
+  return {
+    enabled: v.enabled === true,
+    excludedSites: Array.isArray(v.excludedSites)
+      ? v.excludedSites.filter((s): s is string => typeof s === 'string')
+      : [],
+  };
+}
+
+/** Whether a page on `hostname` is recorded by the term tracker under these settings. */
+export function shouldTrackSite(settings: TrackerSettings, hostname: string): boolean {
+  return settings.enabled && hostname !== '' && !isSiteEnabled(settings.excludedSites, hostname);
+}

@@ -15,9 +15,12 @@ import { lookupInDictionary, searchInDictionary } from './dictionary';
 import { injectReader } from './inject-reader';
 import {
   sanitizeStudySettings,
+  sanitizeTrackerSettings,
   shouldRecordLookup,
+  shouldTrackSite,
   studySettings,
   studyWordsVersion,
+  trackerSettings,
 } from '../../utils/settings';
 import { formatCedictPinyin } from '../../utils/dict/format-pinyin';
 import { updateDueBadge } from './badge';
@@ -34,6 +37,14 @@ import {
 } from './store';
 import { loadPolyphoneModelText } from './polyphone-model';
 import { loadWordListText } from './word-list';
+import {
+  addPersonalTerm,
+  deletePersonalTerms,
+  importPack,
+  listPersonalTerms,
+  updatePersonalTerm,
+} from './personal-terms-store';
+import { clearSightings, recordSightings } from './tracker-store';
 
 /** Who sent a message, as the browser (not the sender) reports it. */
 export interface MessageSender {
@@ -97,6 +108,18 @@ const handlers: { [T in MessageType]: Handler<T> } = {
     return summary;
   },
   getStudyWords: () => readStudyWords(),
+  recordSightings: async (input) => {
+    // Opt-in: checked here as well as in the reader, so no sender can record while it is off.
+    const settings = sanitizeTrackerSettings(await trackerSettings.getValue());
+    if (!shouldTrackSite(settings, hostnameOf(input.url))) return { recorded: false, terms: 0 };
+    return { recorded: true, terms: await recordSightings(input) };
+  },
+  clearSightings: async () => ({ deleted: await clearSightings() }),
+  addPersonalTerm: async (input) => ({ term: await addPersonalTerm(input) }),
+  updatePersonalTerm: async ({ id, term }) => ({ term: await updatePersonalTerm(id, term) }),
+  deletePersonalTerms: async ({ ids }) => ({ deleted: await deletePersonalTerms(ids) }),
+  listPersonalTerms: async () => ({ terms: await listPersonalTerms() }),
+  importPack: ({ text }) => importPack(text),
 };
 
 /** After a write that changes which words are saved, due or known: the badge and reading mode. */

@@ -335,7 +335,7 @@ export async function readStudyWords(): Promise<{ known: string[]; learning: str
  * Runs a write, turning storage failures into messages a reader can act on. The browser's own
  * texts ("QuotaExceededError", "UnknownError") say nothing about what to do.
  */
-async function write<T>(what: string, run: () => Promise<T>): Promise<T> {
+export async function write<T>(what: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {

@@ -19,7 +19,12 @@ import {
   readBackup,
   type Backup,
 } from '../../utils/db/backup';
-import { newCardState, TifaDatabase, type VocabularyRecord } from '../../utils/db/schema';
+import {
+  newCardState,
+  SCHEMA_VERSION,
+  TifaDatabase,
+  type VocabularyRecord,
+} from '../../utils/db/schema';
 
 const word: SaveWordInput = {
   word: '经济',
@@ -230,6 +235,6 @@ describe('bad backup files', () => {
     const backup = parseBackup(await backupOfSampleProfile());
     expect(backup.format).toBe(BACKUP_FORMAT);
     expect(backup.formatVersion).toBe(1);
-    expect(backup.schemaVersion).toBe(2);
+    expect(backup.schemaVersion).toBe(SCHEMA_VERSION);
   });
 });

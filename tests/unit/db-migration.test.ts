@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { TifaDatabase, type VocabularyRecord } from '../../utils/db/schema';
+import { SCHEMA_VERSION, TifaDatabase, type VocabularyRecord } from '../../utils/db/schema';
 
 /** A v1 vocabulary row exactly as the v1 code wrote it (no card). */
 const v1Word = {
@@ -50,7 +50,8 @@ describe('schema v1 → v2', () => {
     await writeV1Fixture('migration-v1');
     const db = new TifaDatabase('migration-v1');
     await db.open();
-    expect(db.verno).toBe(2);
+    // Opened by the current code, so through every later version too.
+    expect(db.verno).toBe(SCHEMA_VERSION);
     const words = await db.vocabulary.toArray();
     expect(words).toHaveLength(2);
     const word = words.find((w) => w.word === '经济') as VocabularyRecord;
@@ -74,6 +75,95 @@ describe('schema v1 → v2', () => {
     expect(await db.vocabulary.where('card.due').belowOrEqual(v1Word.firstSeen).count()).toBe(2);
     expect(await db.lookups.where('[kind+word]').equals(['dictionary', '经济']).count()).toBe(2);
     expect(await db.reviewLog.count()).toBe(0);
+    db.close();
+  });
+});
+
+/** The v2 shape exactly as the v2 code declared it, with a row in every table. */
+async function writeV2Fixture(name: string): Promise<void> {
+  const v2 = new Dexie(name);
+  v2.version(2).stores({
+    lookups: '++id, word, time, site, [kind+word]',
+    vocabulary: '&key, word, status, lastSeen, *tags, card.due',
+    reviewLog: '++id, key, review',
+  });
+  const card = {
+    due: 1_700_000_900_000,
+    stability: 3.2,
+    difficulty: 5.1,
+    elapsed_days: 0,
+    scheduled_days: 3,
+    learning_steps: 0,
+    reps: 1,
+    lapses: 0,
+    state: 2,
+    last_review: 1_700_000_600_000,
+  };
+  await v2.table('vocabulary').add({ ...v1Word, card });
+  await v2.table('lookups').add({ ...v1Lookup });
+  await v2.table('reviewLog').add({
+    key: v1Word.key,
+    rating: 3,
+    state: 0,
+    due: 1_700_000_000_000,
+    stability: 0,
+    difficulty: 0,
+    elapsed_days: 0,
+    last_elapsed_days: 0,
+    scheduled_days: 0,
+    learning_steps: 0,
+    review: 1_700_000_600_000,
+  });
+  v2.close();
+}
+
+describe('schema v2 → v3', () => {
+  it('keeps every v2 row as it was and adds empty, usable sightings and personal-term tables', async () => {
+    await writeV2Fixture('migration-v2');
+    const before = new Dexie('migration-v2');
+    await before.open();
+    const snapshot = {
+      vocabulary: await before.table('vocabulary').toArray(),
+      lookups: await before.table('lookups').toArray(),
+      reviewLog: await before.table('reviewLog').toArray(),
+    };
+    before.close();
+
+    const db = new TifaDatabase('migration-v2');
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.vocabulary.toArray()).toEqual(snapshot.vocabulary);
+    expect(await db.lookups.toArray()).toEqual(snapshot.lookups);
+    expect(await db.reviewLog.toArray()).toEqual(snapshot.reviewLog);
+    expect(await db.vocabulary.where('card.due').belowOrEqual(Infinity).count()).toBe(1);
+
+    expect(await db.sightings.count()).toBe(0);
+    expect(await db.personalTerms.count()).toBe(0);
+    await db.sightings.add({
+      termId: 'new-quality-productive-forces',
+      url: 'https://a.example/1',
+      title: 'T',
+      outlet: 'a.example',
+      time: 1,
+      count: 2,
+      sentence: '发展新质生产力。',
+    });
+    await db.personalTerms.add({
+      id: 'my-term',
+      simplified: '新提法',
+      english: { gloss: 'a new formulation' },
+      tags: ['2025'],
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    expect(await db.sightings.where('url').equals('https://a.example/1').count()).toBe(1);
+    expect(
+      await db.sightings
+        .where('[termId+time]')
+        .between(['new-quality-productive-forces', 0], ['new-quality-productive-forces', Infinity])
+        .count(),
+    ).toBe(1);
+    expect(await db.personalTerms.where('tags').equals('2025').count()).toBe(1);
     db.close();
   });
 });

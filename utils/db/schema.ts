@@ -6,6 +6,7 @@
  * with a migration and a test from a fixture of the old shape.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { PackEntry } from '../glossary/pack';
 
 export const DATABASE_NAME = 'tifa-reader';
 
@@ -117,11 +118,43 @@ export interface ReviewLogRecord {
   review: number;
 }
 
+/**
+ * One glossary term met on one page by the term tracker (opt-in; user data: the reader's record
+ * of what they read). Only these fields are kept, nothing else of the page. Recording a page
+ * again replaces its rows, so a reload never counts twice.
+ */
+export interface SightingRecord {
+  id?: number;
+  /** Glossary entry id, pattern id (`pattern:congress:20`) or `personal:<personal term id>`. */
+  termId: string;
+  /** The page, without its `#fragment`. */
+  url: string;
+  title: string;
+  /** The site (host name without `www.`) or the name the page gives its publisher. */
+  outlet: string;
+  /** When the page was first recorded, epoch milliseconds. */
+  time: number;
+  /** Occurrences of the term on the page. */
+  count: number;
+  /** One sentence of context: the first in which the term occurs. */
+  sentence: string;
+}
+
+/**
+ * A reader's own term (user data): the fields of a glossary entry where they apply (see
+ * utils/glossary/schema.ts; packs of personal terms share this shape, utils/glossary/pack.ts),
+ * the reader's notes and tags, and when it was added and last changed.
+ */
+export interface PersonalTermRecord extends PackEntry {
+  createdAt: number;
+  updatedAt: number;
+}
+
 /** Contexts kept per word: enough to study from, bounded so one word cannot grow without end. */
 export const MAX_CONTEXTS = 20;
 
 /** The schema version the code writes; backups record it. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export class TifaDatabase extends Dexie {
   /** User data: every lookup, oldest first (`time`); `[kind+word]` lists one entry's history. */
@@ -130,6 +163,13 @@ export class TifaDatabase extends Dexie {
   vocabulary!: EntityTable<VocabularyRecord, 'key'>;
   /** User data: every flashcard review, by word (`key`) and time (`review`). */
   reviewLog!: EntityTable<ReviewLogRecord, 'id'>;
+  /** User data: term tracker sightings, one row per term per page (schema v3). `url` finds a
+   * page's rows to replace them; `[termId+time]` lists a term's pages by date; the four-part
+   * index holds everything the dashboard's overview needs, so it reads index keys only, not
+   * 100,000 rows with their sentences. */
+  sightings!: EntityTable<SightingRecord, 'id'>;
+  /** User data: the reader's own terms, by id; `simplified` finds one form's entries (schema v3). */
+  personalTerms!: EntityTable<PersonalTermRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -154,6 +194,11 @@ export class TifaDatabase extends Dexie {
             row.card ??= newCardState(row.firstSeen);
           }),
       );
+    // v3: the term tracker's sightings and personal terms. Two new tables, nothing to convert.
+    this.version(3).stores({
+      sightings: '++id, url, time, [termId+time], [termId+outlet+time+count]',
+      personalTerms: '&id, simplified, *tags, updatedAt',
+    });
   }
 }
 

@@ -101,12 +101,13 @@ function isoDate(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-function defuseFormula(cell: string): string {
+/** A cell a spreadsheet would run as a formula, with a leading apostrophe so it stays text. */
+export function defuseFormula(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
 /** A field quoted when it holds the separator, a quote or a line break. */
-function quoteField(field: string, separator: string): string {
+export function quoteField(field: string, separator: string): string {
   if (!field.includes(separator) && !/["\r\n]/.test(field)) return field;
   return `"${field.replace(/"/g, '""')}"`;
 }
