@@ -52,6 +52,20 @@ export function normalizeAnalysis(
   text: string,
   analysis: Pick<Analysis, 'tokens' | 'artifacts'>,
 ): NormalizedText {
+  // Nearly always every token is as long as its simplified form (no artefacts, and conversion
+  // kept the length): then the key lines up with the text and offsets are the same.
+  let aligned = true;
+  for (const token of analysis.tokens) {
+    if (token.end - token.start !== token.simplified.length) {
+      aligned = false;
+      break;
+    }
+  }
+  if (aligned) {
+    let keyText = '';
+    for (const token of analysis.tokens) keyText += token.simplified;
+    return fromMapped(text.length, identityMapped(keyText));
+  }
   const pieces: Piece[] = [];
   const artifacts = analysis.artifacts;
   let a = 0;

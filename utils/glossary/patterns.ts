@@ -244,7 +244,6 @@ const LAST_CHECKED_YEAR = 2026;
 
 /** First characters a pattern can start with; anything else is skipped with one lookup. */
 const START_CHARS = '十一二三四五六七八九第党中全政';
-const START_UNITS = new Set(Array.from(START_CHARS, (c) => c.charCodeAt(0)));
 /** Characters before which a numeral is part of a larger number, not one of our terms. */
 const NUMBER_CONTEXT = new Set(Array.from('〇零一二三四五六七八九十百千万亿两几第', (c) => c));
 
@@ -257,16 +256,23 @@ export function followsNumber(key: string, i: number): boolean {
   return i > 0 && NUMBER_CONTEXT.has(key[i - 1] ?? '');
 }
 
-const NUMERAL_UNITS = new Set(Array.from('一二三四五六七八九十', (c) => c.charCodeAt(0)));
+const PATTERN_START = 1;
+const NUMERAL = 2;
+
+/** Flags per UTF-16 unit, so the matcher's per-character test is one typed-array read (64 KiB). */
+const UNIT_FLAGS = new Uint8Array(65536);
+for (const c of START_CHARS) UNIT_FLAGS[c.charCodeAt(0)] = PATTERN_START;
+// Every numeral is also a pattern start (十四五, 二十大).
+for (const c of '一二三四五六七八九十') UNIT_FLAGS[c.charCodeAt(0)] = PATTERN_START | NUMERAL;
 
 /** Whether this UTF-16 unit is a Chinese digit or 十. */
 export function isNumeral(unit: number): boolean {
-  return NUMERAL_UNITS.has(unit);
+  return ((UNIT_FLAGS[unit] ?? 0) & NUMERAL) !== 0;
 }
 
 /** Whether a pattern can start with this UTF-16 unit; the matcher's per-character filter. */
 export function isPatternStart(unit: number): boolean {
-  return START_UNITS.has(unit);
+  return ((UNIT_FLAGS[unit] ?? 0) & PATTERN_START) !== 0;
 }
 
 function within(n: number, [lo, hi]: readonly [number, number]): boolean {
