@@ -294,7 +294,6 @@ export const formulationEntries: readonly GlossaryEntry[] = [
     id: 'general-secretary-xi',
     simplified: '习近平总书记',
     traditional: '習近平總書記',
-    variants: ['总书记'],
     pinyin: 'xíjìnpíng zǒngshūjì',
     english: {
       official: { text: 'General Secretary Xi Jinping', usedBy: ['Xinhua'] },

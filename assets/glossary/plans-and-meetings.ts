@@ -543,7 +543,7 @@ export const plansAndMeetingsEntries: readonly GlossaryEntry[] = [
     id: 'party-secretary',
     simplified: '党委书记',
     traditional: '黨委書記',
-    variants: ['省委书记', '市委书记', '县委书记', '区委书记', '市委副书记', '省委副书记'],
+    variants: ['省委书记', '市委书记', '县委书记', '区委书记'],
     pinyin: 'dǎngwěi shūjì',
     english: { gloss: 'Party secretary (head of a Party committee)' },
     explanation:
