@@ -7,6 +7,7 @@ import { annotateCommand, convertCommand, pinyinCommand, segmentCommand } from '
 import { readInputText, splitLines, UsageError } from './input';
 import { POLYPHONE_MODEL_OPTION } from './lexicon';
 import { termsCommand } from './terms-command';
+import { trackCommand } from './track-command';
 
 const USAGE = `usage:
   tifa annotate [file|-] [--to keep|cn|tw|twp|hk|t] [--format json|html] [--polyphone-model <file>|none]
@@ -18,16 +19,24 @@ const USAGE = `usage:
       tsv: one "id<TAB>surface<TAB>line<TAB>offset" row per hit, then a blank line,
            a "#count<TAB>id<TAB>term" header and one row per term, most frequent first
       json: one {"line","offset","id","surface","key"} object per hit, then a last line
-           {"summary":[{"id","term","count"}...],"hits","lines"}`;
+           {"summary":[{"id","term","count"}...],"hits","lines"}
+  tifa track    DIR
+      the term tracker over every .txt/.html/.htm file under DIR: one CSV row per term per
+      file (term, term_id, count, sentence, title, outlet, url, date_seen), as the review
+      page's Terms export`;
 
 type Command = (lines: string[], args: ParsedArgs, write: (chunk: string) => void) => void;
 
-const COMMANDS: Record<string, { run: Command; options: string[]; booleans?: string[] }> = {
+const COMMANDS: Record<
+  string,
+  { run: Command; options: string[]; booleans?: string[]; readsDirectory?: boolean }
+> = {
   annotate: { run: annotateCommand, options: ['to', 'format', POLYPHONE_MODEL_OPTION] },
   convert: { run: convertCommand, options: ['to'], booleans: ['keep-artifacts'] },
   segment: { run: segmentCommand, options: [] },
   pinyin: { run: pinyinCommand, options: ['format', POLYPHONE_MODEL_OPTION] },
   terms: { run: termsCommand, options: ['format'] },
+  track: { run: trackCommand, options: [], readsDirectory: true },
 };
 
 function main(argv: string[]): number {
@@ -40,7 +49,8 @@ function main(argv: string[]): number {
   if (!command) throw new UsageError(`unknown command "${name}"\n${USAGE}`);
   const args = parseArgs(rest, command.options, command.booleans);
   if (args.positional.length > 1) throw new UsageError('give at most one input file');
-  const lines = splitLines(readInputText(args.positional[0]));
+  // A command over a directory reads its own files; the others get the input's lines.
+  const lines = command.readsDirectory ? [] : splitLines(readInputText(args.positional[0]));
   // Output is buffered and written once: per-line writes to a pipe cost more than the analysis.
   const chunks: string[] = [];
   command.run(lines, args, (chunk) => chunks.push(chunk));
