@@ -35,6 +35,8 @@ export interface ReaderSettings {
   /** Size of the readings relative to the text, in percent. */
   rubySize: number;
   popupTrigger: PopupTrigger;
+  /** Underline political terms from the glossary (and offer the "Terms on this page" panel). */
+  glossary: boolean;
 }
 
 export const DEFAULT_SETTINGS: ReaderSettings = {
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: ReaderSettings = {
   removeArtifacts: true,
   rubySize: 55,
   popupTrigger: 'hover',
+  glossary: true,
 };
 
 /** Bounds of the ruby size slider; beyond them readings become unreadable or swamp the text. */
@@ -95,6 +98,7 @@ export function sanitizeSettings(
     script: pick('script', (x) => x === 'keep' || x === 'cn' || x === 'tw' || x === 'hk'),
     removeArtifacts: pick('removeArtifacts', (x) => typeof x === 'boolean'),
     popupTrigger: pick('popupTrigger', (x) => POPUP_TRIGGERS.includes(x as PopupTrigger)),
+    glossary: pick('glossary', (x) => typeof x === 'boolean'),
     rubySize: pick(
       'rubySize',
       (x) => typeof x === 'number' && x >= RUBY_SIZE_RANGE.min && x <= RUBY_SIZE_RANGE.max,

@@ -1,5 +1,6 @@
 /** The CLI's word list and polyphone model: each read once per run from the compiled files. */
 import { loadWordListFromDisk } from '../../utils/dict/load-node';
+import { glossaryWords } from '../../utils/glossary/entries';
 import { loadPolyphoneModelFromDisk } from '../../utils/zh/polyphones/load-node';
 import type { PolyphoneModel } from '../../utils/zh/polyphones/model-format';
 import { createLexicon, type Lexicon } from '../../utils/zh/segment';
@@ -7,9 +8,12 @@ import type { ParsedArgs } from './args';
 
 let lexicon: Lexicon | null = null;
 
-/** The CC-CEDICT lexicon for segmentation, loaded on first use. */
+/** The CC-CEDICT lexicon plus the glossary's terms (as the reader has it), loaded on first use. */
 export function cliLexicon(): Lexicon {
-  lexicon ??= createLexicon(loadWordListFromDisk());
+  if (!lexicon) {
+    lexicon = createLexicon(loadWordListFromDisk());
+    lexicon.addWords(glossaryWords());
+  }
   return lexicon;
 }
 

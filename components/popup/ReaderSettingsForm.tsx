@@ -89,6 +89,12 @@ export function ReaderSettingsForm({ settings, onChange }: ReaderSettingsFormPro
         options={popupTriggerOptions()}
         onChange={(popupTrigger) => onChange({ popupTrigger })}
       />
+      <ToggleRow
+        label={t('settingsGlossary')}
+        hint={t('settingsGlossaryHint')}
+        checked={settings.glossary}
+        onChange={(glossary) => onChange({ glossary })}
+      />
       <RubyPreview settings={settings} />
     </div>
   );

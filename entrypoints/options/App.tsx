@@ -3,6 +3,7 @@ import { AboutSection } from '../../components/options/AboutSection';
 import { AddSiteForm } from '../../components/options/AddSiteForm';
 import { ShortcutNote } from '../../components/options/ShortcutNote';
 import { SiteList } from '../../components/options/SiteList';
+import { GlossaryLink } from '../../components/popup/GlossaryLink';
 import { ReaderSettingsForm } from '../../components/popup/ReaderSettingsForm';
 import { SaveError } from '../../components/popup/SaveError';
 import { useEnabledSites } from '../../components/popup/use-enabled-sites';
@@ -47,6 +48,9 @@ export function App() {
           onChange={(patch) => trackSettingsSave(updateSettings(patch))}
         />
         <SaveError message={settingsError} />
+        <p className="hint">
+          <GlossaryLink />
+        </p>
       </section>
 
       <section aria-labelledby="shortcut-heading">

@@ -1,3 +1,4 @@
+import { GlossaryLink } from '../../components/popup/GlossaryLink';
 import { OptionsLink } from '../../components/popup/OptionsLink';
 import { ReaderSettingsForm } from '../../components/popup/ReaderSettingsForm';
 import { ReviewLink } from '../../components/popup/ReviewLink';
@@ -45,6 +46,7 @@ export function App({ tabId }: { tabId: number | null }) {
       <footer className="popup-footer">
         <OptionsLink />
         <ReviewLink />
+        <GlossaryLink closeWindow />
       </footer>
     </main>
   );

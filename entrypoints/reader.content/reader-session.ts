@@ -3,6 +3,7 @@
  * and starts or restores the page annotation accordingly.
  */
 import { parseWordList } from '../../utils/dict/cedict-format';
+import { glossaryWords } from '../../utils/glossary/entries';
 import { sendToBackground } from '../../utils/send-message';
 import {
   enabledSites,
@@ -22,6 +23,7 @@ import { toZhuyin } from '../../utils/zh/zhuyin';
 import { PageAnnotator, type AnnotatorConfig } from './annotate/page-annotator';
 import type { ReadingFormatter, StudyWords } from './annotate/render-tokens';
 import { PopupController } from './popup/popup-controller';
+import { TermsPanel } from './terms/terms-panel';
 import { readerHostname } from './reader-site';
 
 /** Starts the reader session for this frame. Safe to call twice: the second call does nothing. */
@@ -30,6 +32,7 @@ export async function startReaderSession(): Promise<void> {
   const [lexicon, polyphones] = await Promise.all([loadLexicon(), loadPolyphoneModel()]);
   let annotator: PageAnnotator | null = null;
   let popup: PopupController | null = null;
+  let terms: TermsPanel | null = null;
   let settings = sanitizeSettings(await readerSettings.getValue());
   let on = isSiteEnabled(await enabledSites.getValue(), hostname);
   let markSaved = sanitizeStudySettings(await studySettings.getValue()).markSavedWords;
@@ -38,10 +41,19 @@ export async function startReaderSession(): Promise<void> {
   const apply = () => {
     annotator?.stop();
     popup?.stop();
+    terms?.stop();
     annotator = null;
     popup = null;
+    terms = null;
     if (!on) return;
-    annotator = new PageAnnotator(document, annotatorConfig(settings, lexicon, study, polyphones));
+    if (settings.glossary) {
+      terms = new TermsPanel(document);
+      terms.start();
+    }
+    annotator = new PageAnnotator(
+      document,
+      annotatorConfig(settings, lexicon, study, polyphones, terms),
+    );
     annotator.start();
     popup = new PopupController(document, settings.popupTrigger);
     popup.start();
@@ -62,7 +74,13 @@ export async function startReaderSession(): Promise<void> {
     study = markSaved ? await loadStudyWords() : null;
     if (!annotator) return;
     annotator.stop();
-    annotator = new PageAnnotator(document, annotatorConfig(settings, lexicon, study, polyphones));
+    // Redrawing marks every term again: the panel starts its count afresh.
+    terms?.stop();
+    terms?.start();
+    annotator = new PageAnnotator(
+      document,
+      annotatorConfig(settings, lexicon, study, polyphones, terms),
+    );
     annotator.start();
   };
   studySettings.watch((value) => {
@@ -93,6 +111,8 @@ async function loadLexicon(): Promise<Lexicon> {
   const { words } = await sendToBackground('getWordList', {});
   const started = performance.now();
   const lexicon = createLexicon(parseWordList(words));
+  // Glossary terms segment as one word (新质生产力, 二十大), as the popup and the marks expect.
+  lexicon.addWords(glossaryWords());
   // Main-thread cost of the lexicon, for the page benchmark (scripts/bench/page.ts).
   performance.measure('tifa:lexicon', { start: started });
   return lexicon;
@@ -121,6 +141,7 @@ function annotatorConfig(
   lexicon: Lexicon,
   study: StudyWords | null,
   polyphones: PolyphoneModel | undefined,
+  terms: TermsPanel | null,
 ): AnnotatorConfig {
   const dark = matchMedia('(prefers-color-scheme: dark)').matches;
   return {
@@ -135,6 +156,8 @@ function annotatorConfig(
       rubySize: settings.rubySize,
       toneColors: settings.toneColors ? (dark ? TONE_COLORS.dark : TONE_COLORS.light) : null,
     },
+    markTerms: settings.glossary,
+    onTermsDrawn: terms ? (ids) => terms.addTerms(ids) : undefined,
   };
 }
 

@@ -37,4 +37,13 @@ describe('reader settings', () => {
     });
     expect(repaired).toEqual({ ...DEFAULT_SETTINGS, pinyin: false, script: 'tw' });
   });
+
+  it('marks glossary terms by default; settings stored before the switch existed get it on', () => {
+    expect(DEFAULT_SETTINGS.glossary).toBe(true);
+    const older: Partial<typeof DEFAULT_SETTINGS> = { ...DEFAULT_SETTINGS };
+    delete older.glossary;
+    expect(sanitizeSettings(older).glossary).toBe(true);
+    expect(sanitizeSettings({ glossary: false }).glossary).toBe(false);
+    expect(sanitizeSettings({ glossary: 'no' as never }).glossary).toBe(true);
+  });
 });

@@ -12,6 +12,10 @@ export const MARK = {
   reading: 'rt',
   style: 'style',
   popup: 'popup',
+  /** A glossary term: wraps the words (ruby or text) that make it up. */
+  term: 'term',
+  /** The "Terms on this page" button and panel (one shadow host). */
+  termsPanel: 'terms',
 } as const;
 
 /** The reading of a character, shown through CSS generated content so it is never copied. */
@@ -26,3 +30,9 @@ export const STATE_ATTR = 'data-tifa-reader';
 /** On a drawn word the reader has saved (with the study option on): `known` hides its reading,
  * `learning` highlights it. */
 export const STUDY_ATTR = 'data-tifa-study';
+
+/** On a term wrapper: the id of the term it shows (an entry id or `pattern:…`). */
+export const TERM_ATTR = 'data-tifa-term';
+
+/** Set for a moment on a term wrapper the terms panel scrolled to, to flash it. */
+export const FLASH_ATTR = 'data-tifa-flash';

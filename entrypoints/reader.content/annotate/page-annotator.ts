@@ -3,6 +3,7 @@
  * text, visible paragraphs first, the rest in idle time, new content as it arrives; and undoes
  * all of it on demand.
  */
+import { matchAnalysis } from '../../../utils/glossary/matcher';
 import { MAX_PARAGRAPH_CHARS } from '../../../utils/limits';
 import { analyze, type AnalyzeOptions } from '../../../utils/zh/analyze';
 import { collectChineseText, isInsideSkipped } from './collect-text';
@@ -17,6 +18,10 @@ export interface AnnotatorConfig {
   readonly analyze: Pick<AnalyzeOptions, 'to' | 'keepArtifacts' | 'lexicon' | 'polyphones'>;
   readonly render: RenderOptions;
   readonly style: PageStyleOptions;
+  /** Wrap glossary terms in marks (the `glossary` setting). */
+  readonly markTerms?: boolean;
+  /** Called after a batch of work that drew term marks, with their ids (for the terms panel). */
+  readonly onTermsDrawn?: (ids: readonly string[]) => void;
 }
 
 /** Figures of one run, published as a performance mark for benchmarks (no page content). */
@@ -43,6 +48,8 @@ export class PageAnnotator {
   private cancelScheduled: Cancel | null = null;
   private scheduledIdle = false;
   private firstScreenMarked = false;
+  /** Ids of the terms marked since the last report. */
+  private termsDrawn: string[] = [];
   private stats: AnnotationStats = { nodes: 0, characters: 0, busyMs: 0, longestSliceMs: 0 };
 
   constructor(
@@ -147,6 +154,11 @@ export class PageAnnotator {
       this.annotate(node);
     }
     this.account(performance.now() - started);
+    if (this.termsDrawn.length > 0) {
+      const ids = this.termsDrawn;
+      this.termsDrawn = [];
+      this.config.onTermsDrawn?.(ids);
+    }
     if (!this.firstScreenMarked && this.visible.size === 0) {
       this.firstScreenMarked = true;
       performance.mark('tifa:first-screen');
@@ -173,16 +185,22 @@ export class PageAnnotator {
       return;
     }
     const text = node.data;
-    const { tokens } = analyze(text, {
+    const analysis = analyze(text, {
       ...this.config.analyze,
       pinyin: this.config.render.pinyin ? 'num' : 'none',
     });
+    const { tokens } = analysis;
+    const terms = this.config.markTerms ? matchAnalysis(text, analysis) : [];
+    // Terms are marked even when nothing else changes (pinyin off, no conversion).
     const changed =
-      this.config.render.pinyin || tokens.some((t) => t.display !== text.slice(t.start, t.end));
+      this.config.render.pinyin ||
+      terms.length > 0 ||
+      tokens.some((t) => t.display !== text.slice(t.start, t.end));
     this.stats.nodes++;
     this.stats.characters += text.length;
     if (!changed) return;
-    this.log.replace(node, renderTokens(tokens, this.config.render));
+    this.log.replace(node, renderTokens(tokens, this.config.render, terms));
+    for (const term of terms) this.termsDrawn.push(term.id);
   }
 }
 

@@ -4,7 +4,15 @@
  * `* { line-height: 0 }`) must not hide our readings, so every rule is `!important` on selectors
  * more specific than a page's element selectors.
  */
-import { MARK, READING_ATTR, STUDY_ATTR, TIFA_ATTR, TONE_ATTR } from './markers';
+import {
+  FLASH_ATTR,
+  MARK,
+  READING_ATTR,
+  STUDY_ATTR,
+  TERM_ATTR,
+  TIFA_ATTR,
+  TONE_ATTR,
+} from './markers';
 
 export interface PageStyleOptions {
   /** Reading size relative to the text, in percent. */
@@ -15,6 +23,28 @@ export interface PageStyleOptions {
 
 const WORD = `ruby[${TIFA_ATTR}="${MARK.word}"]`;
 const READING = `rt[${TIFA_ATTR}="${MARK.reading}"]`;
+const TERM = `span[${TIFA_ATTR}="${MARK.term}"][${TERM_ATTR}]`;
+
+/**
+ * Glossary terms: a dotted amber underline and a faint amber wash, unlike anything dictionary
+ * words get (they get none; saved words get a solid yellow wash). Amber at these strengths reads
+ * on white and on near-black pages alike. The underline is a bottom border, not
+ * text-decoration: a page rule such as `* { text-decoration: none !important }` cannot reach it
+ * (our selector is more specific), and a border spans the ruby words inside without being drawn
+ * under their readings. `box-decoration-break: clone` keeps it on every line of a wrapped term.
+ */
+const TERM_RULES = [
+  `${TERM}{display:inline!important;border:0!important;` +
+    `border-bottom:2px dotted #d97706!important;background:rgba(245,158,11,0.13)!important;` +
+    `border-radius:2px!important;padding:0 0 1px!important;margin:0!important;` +
+    `text-decoration:none!important;visibility:visible!important;opacity:1!important;` +
+    `font:inherit!important;color:inherit!important;` +
+    `-webkit-box-decoration-break:clone!important;box-decoration-break:clone!important}`,
+  // Flashed by the terms panel after scrolling to it; the attribute is removed a moment later.
+  `${TERM}[${FLASH_ATTR}]{background:rgba(245,158,11,0.55)!important;` +
+    `outline:2px solid #d97706!important;outline-offset:1px!important;` +
+    `transition:background-color .2s ease-out!important}`,
+];
 
 /** CSS text for the given options. Values are numbers and colours we control, never page data. */
 export function pageStyleText(options: PageStyleOptions): string {
@@ -38,6 +68,7 @@ export function pageStyleText(options: PageStyleOptions): string {
     `${WORD}[${STUDY_ATTR}="learning"]{background:rgba(250,204,21,0.32)!important;` +
       `border-radius:2px!important}`,
   );
+  rules.push(...TERM_RULES);
   if (options.toneColors) {
     for (const [tone, color] of Object.entries(options.toneColors)) {
       if (!/^#[0-9a-f]{3,8}$/i.test(color)) continue;

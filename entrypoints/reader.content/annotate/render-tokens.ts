@@ -5,7 +5,8 @@
  */
 import type { Token } from '../../../utils/zh/analyze';
 import { pairReadings } from '../../../utils/zh/ruby-pairs';
-import { MARK, READING_ATTR, STUDY_ATTR, TIFA_ATTR, TONE_ATTR } from './markers';
+import { MARK, READING_ATTR, STUDY_ATTR, TERM_ATTR, TIFA_ATTR, TONE_ATTR } from './markers';
+import { groupTokensByTerms, type Span } from './term-runs';
 
 /** How a reading is written: a formatter from tone-number form (`zhong4`) to what is shown. */
 export type ReadingFormatter = (numbered: string) => string;
@@ -23,11 +24,39 @@ export interface StudyWords {
   readonly learning: ReadonlySet<string>;
 }
 
+/** A glossary term found in the text node: its id and its span of the ORIGINAL text. */
+export interface TermSpan extends Span {
+  readonly id: string;
+}
+
 /**
  * The nodes showing `tokens` (of one text node): ruby for words when pinyin is on, text nodes
- * otherwise. Adjacent plain text is merged so the page gets as few new nodes as possible.
+ * otherwise, and the tokens of each glossary term wrapped in one marked <span>. Adjacent plain
+ * text is merged so the page gets as few new nodes as possible.
  */
-export function renderTokens(tokens: readonly Token[], options: RenderOptions): Node[] {
+export function renderTokens(
+  tokens: readonly Token[],
+  options: RenderOptions,
+  terms: readonly TermSpan[] = [],
+): Node[] {
+  if (terms.length === 0) return renderRun(tokens, options);
+  const nodes: Node[] = [];
+  for (const run of groupTokensByTerms(tokens, terms)) {
+    const inner = renderRun(tokens.slice(run.from, run.to), options);
+    if (run.termId === null || inner.length === 0) {
+      nodes.push(...inner);
+      continue;
+    }
+    const wrapper = document.createElement('span');
+    wrapper.setAttribute(TIFA_ATTR, MARK.term);
+    wrapper.setAttribute(TERM_ATTR, run.termId);
+    wrapper.append(...inner);
+    nodes.push(wrapper);
+  }
+  return nodes;
+}
+
+function renderRun(tokens: readonly Token[], options: RenderOptions): Node[] {
   const nodes: Node[] = [];
   let pendingText = '';
   const flushText = () => {

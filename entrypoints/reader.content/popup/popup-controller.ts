@@ -4,15 +4,18 @@
  * enters the page; only the looked-up text (at most 16 characters) leaves it.
  */
 import type { WordMatch } from '../../../utils/dict/lookup';
+import { describeTerm } from '../../../utils/glossary/entries';
+import type { TermCard } from '../../../utils/glossary/schema';
 import { sendToBackground } from '../../../utils/send-message';
 import type { PopupTrigger } from '../../../utils/settings';
-import { toneThemeFor, parseHexColor, type ToneTheme } from '../../../utils/tone-colors';
 import { analyze } from '../../../utils/zh/analyze';
 import { isHanCodePoint } from '../../../utils/zh/han';
+import { FIELD_LIMITS } from '../../../utils/limits';
 import { MARK, TIFA_ATTR } from '../annotate/markers';
 import { formatCedictPinyin } from '../../../utils/dict/format-pinyin';
+import { themeAt } from './page-theme';
 import { PopupView } from './popup-view';
-import { wordAtPoint, type WordAtPoint } from './word-at-point';
+import { termAround, wordAtPoint, type WordAtPoint } from './word-at-point';
 
 /** Longest text sent for a lookup, in code points (the dictionary's longest useful match). */
 const LOOKUP_CHARS = 16;
@@ -26,7 +29,7 @@ const RECORD_REPEAT_MS = 10 * 60 * 1000;
 
 export class PopupController {
   private view: PopupView | null = null;
-  private current: { word: WordAtPoint; matches: WordMatch[] } | null = null;
+  private current: { word: WordAtPoint; matches: WordMatch[]; card: TermCard | null } | null = null;
   private pendingFrame = 0;
   private lastPointer: { x: number; y: number; shift: boolean; alt: boolean } | null = null;
   private request = 0;
@@ -144,29 +147,41 @@ export class PopupController {
 
   private async show(word: WordAtPoint): Promise<void> {
     const id = ++this.request;
+    // A glossary term's card comes from the bundled glossary; the dictionary from the background.
+    const card = word.term ? describeTerm(word.term.id) : null;
     const text = lookupKey(word.text);
-    if (!text) return;
+    if (!text && !card) return;
     const preferred = word.segmented ? lookupKey(word.segmented) : undefined;
-    let matches: WordMatch[];
-    try {
-      ({ matches } = await sendToBackground(
-        'lookupWord',
-        preferred ? { text, preferred } : { text },
-      ));
-    } catch (error) {
-      this.ensureView().setStatus(error instanceof Error ? error.message : 'lookup failed');
-      return;
+    let matches: WordMatch[] = [];
+    if (text) {
+      try {
+        ({ matches } = await sendToBackground(
+          'lookupWord',
+          preferred ? { text, preferred } : { text },
+        ));
+      } catch (error) {
+        // Without the dictionary a term's card is still worth showing.
+        if (!card) {
+          this.ensureView().setStatus(error instanceof Error ? error.message : 'lookup failed');
+          return;
+        }
+      }
     }
     // A newer pointer move won: drop this answer.
     if (id !== this.request) return;
-    if (matches.length === 0) {
+    if (matches.length === 0 && !card) {
       this.close();
       return;
     }
-    this.current = { word, matches };
+    this.current = { word, matches, card };
     const box = word.anchor.getBoundingClientRect();
     this.ensureView().show(
-      { matches, theme: themeAt(word.anchor), canSpeak: this.chineseVoice() !== null },
+      {
+        matches,
+        term: card,
+        theme: themeAt(word.anchor),
+        canSpeak: this.chineseVoice() !== null,
+      },
       { left: box.left, top: box.top, width: box.width, height: box.height },
     );
     this.recordSoon();
@@ -178,21 +193,30 @@ export class PopupController {
     const shown = this.current;
     const delay = this.trigger === 'click' ? 0 : RECORD_DWELL_MS;
     this.recordTimer = window.setTimeout(() => {
-      const match = shown?.matches[0];
-      if (!shown || shown !== this.current || !match || !this.view?.visible) return;
+      if (!shown || shown !== this.current || !this.view?.visible) return;
+      // A term is recorded as the term; a plain word as its dictionary match.
+      const card = shown.card;
+      const match = shown.matches[0];
+      const lookup = card
+        ? { word: card.simplified, kind: 'glossary' as const, reading: card.pinyin }
+        : match
+          ? { word: match.word, kind: 'dictionary' as const, reading: match.entries[0]?.pinyin }
+          : null;
+      if (!lookup) return;
+      const key = `${lookup.kind}:${lookup.word}`;
       const now = Date.now();
-      if (now - (this.recorded.get(match.word) ?? -Infinity) < RECORD_REPEAT_MS) return;
-      this.recorded.set(match.word, now);
+      if (now - (this.recorded.get(key) ?? -Infinity) < RECORD_REPEAT_MS) return;
+      this.recorded.set(key, now);
       // The background decides whether history is on for this site.
       sendToBackground('recordLookup', {
-        word: match.word,
-        kind: 'dictionary',
-        reading: match.entries[0]?.pinyin ?? '',
+        word: lookup.word,
+        kind: lookup.kind,
+        reading: lookup.reading ?? '',
         sentence: shown.word.sentence(),
         url: location.href.slice(0, 2048),
         title: this.doc.title.slice(0, 400),
       }).catch((error: unknown) => {
-        this.recorded.delete(match.word);
+        this.recorded.delete(key);
         if (shown === this.current) {
           this.view?.setStatus(
             `Not added to history: ${error instanceof Error ? error.message : 'unknown error'}`,
@@ -208,8 +232,17 @@ export class PopupController {
       speak: () => this.speak(),
       copy: () => void this.copy(),
       close: () => this.close(),
+      openTerm: (id) => this.openTerm(id),
     });
     return this.view;
+  }
+
+  /** Shows a related term's card in the open popup; Save then saves that term. */
+  private openTerm(id: string): void {
+    const card = describeTerm(id);
+    if (!card || !this.current) return;
+    this.current = { ...this.current, card };
+    this.view?.showTerm(card);
   }
 
   private close(): void {
@@ -219,6 +252,7 @@ export class PopupController {
   }
 
   private async save(): Promise<void> {
+    if (this.current?.card) return this.saveTerm(this.current.card, this.current.word);
     const current = this.current;
     const match = current?.matches[0];
     const entry = match?.entries[0];
@@ -245,9 +279,39 @@ export class PopupController {
     }
   }
 
+  /** Saves the term whose card is shown, as a glossary item of the vocabulary. */
+  private async saveTerm(card: TermCard, word: WordAtPoint): Promise<void> {
+    const official = card.english.official?.text;
+    try {
+      const result = await sendToBackground('saveWord', {
+        word: card.simplified.slice(0, FIELD_LIMITS.word),
+        traditional: card.traditional.slice(0, FIELD_LIMITS.word),
+        kind: 'glossary',
+        pinyin: card.pinyin.slice(0, FIELD_LIMITS.pinyin),
+        definition: [official, card.english.gloss, card.explanation]
+          .filter(Boolean)
+          .join('\n')
+          .slice(0, FIELD_LIMITS.definition),
+        sentence: word.sentence(),
+        url: location.href.slice(0, 2048),
+        title: this.doc.title.slice(0, 400),
+      });
+      this.view?.setStatus(result.timesSaved > 1 ? `Saved (${result.timesSaved}×)` : 'Saved');
+    } catch (error) {
+      this.view?.setStatus(
+        `Not saved: ${error instanceof Error ? error.message : 'unknown error'}`,
+      );
+    }
+  }
+
+  /** The word or term the popup is about: the term when a card is shown. */
+  private shownWord(): string | undefined {
+    return this.current?.card?.simplified ?? this.current?.matches[0]?.word;
+  }
+
   private speak(): void {
     const voice = this.chineseVoice();
-    const word = this.current?.matches[0]?.word;
+    const word = this.shownWord();
     if (!voice || !word) return;
     const utterance = new SpeechSynthesisUtterance(word);
     utterance.voice = voice;
@@ -257,7 +321,7 @@ export class PopupController {
   }
 
   private async copy(): Promise<void> {
-    const word = this.current?.matches[0]?.word;
+    const word = this.shownWord();
     if (!word) return;
     try {
       await navigator.clipboard.writeText(word);
@@ -282,11 +346,13 @@ export class PopupController {
     if (!next) return;
     next.scrollIntoView({ block: 'nearest' });
     const text = next.textContent ?? '';
+    const term = termAround(next);
     void this.show({
       text,
       segmented: text,
       anchor: next,
       sentence: this.current?.word.sentence ?? (() => ''),
+      ...(term && { term }),
     });
   }
 
@@ -327,22 +393,4 @@ function sameAnchor(a: Element | Range, b: Element | Range): boolean {
 function anchorPrecedes(anchor: Element | Range, element: Element): boolean {
   const node = anchor instanceof Element ? anchor : anchor.startContainer;
   return Boolean(node.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING);
-}
-
-/** Dark popup on dark pages: the first opaque background behind the word decides. */
-function themeAt(anchor: Element | Range): ToneTheme {
-  let element: Element | null =
-    anchor instanceof Element ? anchor : anchor.startContainer.parentElement;
-  for (; element; element = element.parentElement) {
-    const rgb = parseCssColor(getComputedStyle(element).backgroundColor);
-    if (rgb) return toneThemeFor(rgb);
-  }
-  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
-
-function parseCssColor(value: string): { r: number; g: number; b: number } | null {
-  const match = /^rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)$/.exec(value);
-  if (!match) return parseHexColor(value);
-  if (match[4] !== undefined && Number(match[4]) < 0.5) return null;
-  return { r: Number(match[1]), g: Number(match[2]), b: Number(match[3]) };
 }

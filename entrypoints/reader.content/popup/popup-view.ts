@@ -6,10 +6,12 @@
  * pays for the reader's size; a UI framework would double it). All text goes in as text nodes.
  */
 import type { EntryView, WordMatch } from '../../../utils/dict/lookup';
+import type { TermCard } from '../../../utils/glossary/schema';
 import { TONE_COLORS, type ToneTheme } from '../../../utils/tone-colors';
 import { formatCedictPinyin, formatCedictSyllable } from '../../../utils/dict/format-pinyin';
 import { MARK, TIFA_ATTR } from '../annotate/markers';
 import { maxPopupHeight, placePopup, type Box } from './popup-position';
+import { renderTermCard, TERM_CARD_STYLE } from './term-card-view';
 
 /** Matches shown at once: the longest word and the shorter ones starting there. */
 const MAX_MATCHES = 4;
@@ -19,12 +21,16 @@ export interface PopupActions {
   readonly speak: () => void;
   readonly copy: () => void;
   readonly close: () => void;
+  /** Show another term's card (a related term was clicked). */
+  readonly openTerm: (id: string) => void;
 }
 
 export interface PopupContent {
   readonly matches: readonly WordMatch[];
   readonly theme: ToneTheme;
   readonly canSpeak: boolean;
+  /** The glossary card of the term under the pointer, shown above the dictionary senses. */
+  readonly term?: TermCard | null;
 }
 
 const STYLE = `
@@ -51,7 +57,7 @@ button:focus-visible { outline: 2px solid var(--accent); }
 button[hidden] { display: none; }
 kbd { font: 11px monospace; color: var(--muted); }
 .status { margin-top: 6px; font-size: 12px; color: var(--accent); min-height: 1em; }
-`;
+${TERM_CARD_STYLE}`;
 
 export class PopupView {
   private readonly host: HTMLElement;
@@ -59,8 +65,13 @@ export class PopupView {
   private readonly body: HTMLElement;
   private readonly status: HTMLElement;
   private readonly speakButton: HTMLButtonElement;
+  private readonly actions: PopupActions;
+  private termCard: HTMLElement | null = null;
+  /** The word box the panel was last placed beside, to place it again when the card changes. */
+  private lastWord: Box | null = null;
 
   constructor(doc: Document, actions: PopupActions) {
+    this.actions = actions;
     this.host = doc.createElement('tifa-popup');
     this.host.setAttribute(TIFA_ATTR, MARK.popup);
     const shadow = this.host.attachShadow({ mode: 'open' });
@@ -95,7 +106,9 @@ export class PopupView {
   /** Shows matches next to the word's box. */
   show(content: PopupContent, word: Box): void {
     this.panel.className = `popup ${content.theme}`;
+    this.termCard = content.term ? renderTermCard(content.term, this.actions.openTerm) : null;
     this.body.replaceChildren(
+      ...(this.termCard ? [this.termCard] : []),
       ...content.matches
         .slice(0, MAX_MATCHES)
         .map((m, i) => renderMatch(m, i === 0, content.theme)),
@@ -103,12 +116,29 @@ export class PopupView {
     this.speakButton.hidden = !content.canSpeak;
     this.status.textContent = '';
     this.panel.hidden = false;
+    this.place(word);
+  }
+
+  /** Puts the panel beside the word, within the viewport. */
+  private place(word: Box): void {
+    this.lastWord = word;
     const viewport = { width: innerWidth, height: innerHeight };
     this.panel.style.maxHeight = `${maxPopupHeight(word, viewport.height)}px`;
     const size = this.panel.getBoundingClientRect();
     const { left, top } = placePopup(word, size, viewport);
     this.panel.style.left = `${left}px`;
     this.panel.style.top = `${top}px`;
+  }
+
+  /** Replaces the glossary card (a related term was opened), leaving the rest as it is. */
+  showTerm(card: TermCard): void {
+    const next = renderTermCard(card, this.actions.openTerm);
+    if (this.termCard?.parentNode) this.termCard.replaceWith(next);
+    else this.body.prepend(next);
+    this.termCard = next;
+    this.status.textContent = '';
+    if (this.lastWord) this.place(this.lastWord);
+    this.panel.scrollTop = 0;
   }
 
   /** A short message under the buttons (saved, copied, or what went wrong). */

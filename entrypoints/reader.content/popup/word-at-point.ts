@@ -4,7 +4,7 @@
  * Reads the DOM only; never changes it.
  */
 import { isHanCodePoint } from '../../../utils/zh/han';
-import { MARK, TIFA_ATTR } from '../annotate/markers';
+import { MARK, TERM_ATTR, TIFA_ATTR } from '../annotate/markers';
 import { isInsideSkipped } from '../annotate/collect-text';
 
 export interface WordAtPoint {
@@ -16,6 +16,17 @@ export interface WordAtPoint {
   readonly anchor: Element | Range;
   /** The sentence around it, for saving with the word (computed only when saving). */
   readonly sentence: () => string;
+  /** The glossary term mark around the word, if any, and the term's id. */
+  readonly term?: { readonly id: string; readonly element: Element };
+}
+
+const TERM_SELECTOR = `span[${TIFA_ATTR}="${MARK.term}"][${TERM_ATTR}]`;
+
+/** The term mark holding `element` (or being it), with its id. */
+export function termAround(element: Element): WordAtPoint['term'] {
+  const mark = element.closest(TERM_SELECTOR);
+  const id = mark?.getAttribute(TERM_ATTR);
+  return mark && id ? { id, element: mark } : undefined;
 }
 
 /** Characters gathered after the pointer: the longest lookup (16) plus room for artefacts. */
@@ -30,6 +41,7 @@ export function wordAtPoint(doc: Document, x: number, y: number): WordAtPoint | 
   if (!caret || !(caret.node instanceof Text)) return null;
   const parent = caret.node.parentElement;
   if (!parent) return null;
+  const term = termAround(parent);
   const word = parent.closest(`ruby[${TIFA_ATTR}="${MARK.word}"]`);
   if (word) {
     if (!boxContains(word.getBoundingClientRect(), x, y)) return null;
@@ -39,9 +51,12 @@ export function wordAtPoint(doc: Document, x: number, y: number): WordAtPoint | 
       segmented,
       anchor: word,
       sentence: () => sentenceAround(word),
+      ...(term && { term }),
     };
   }
-  if (isInsideSkipped(parent)) return null;
+  // Text directly inside a term mark (pinyin off): the mark is ours, so judge its parent.
+  const host = term && parent === term.element ? term.element.parentElement : parent;
+  if (!host || isInsideSkipped(host)) return null;
   const offset = hanOffsetUnderPoint(doc, caret.node, caret.offset, x, y);
   if (offset < 0) return null;
   const range = doc.createRange();
@@ -51,6 +66,7 @@ export function wordAtPoint(doc: Document, x: number, y: number): WordAtPoint | 
     text: textFrom(caret.node, offset),
     anchor: range,
     sentence: () => sentenceAround(range.startContainer),
+    ...(term && { term }),
   };
 }
 
