@@ -129,6 +129,17 @@ describe('political-term glossary', () => {
   );
 
   it.runIf(sampleArticleAvailable())(
+    'explains a numbered term from its numbers: 二十屆歷次全會',
+    async () => {
+      const { page } = await openAndSwitchOn(SAMPLE_ARTICLE_PATH);
+      expect(await page.locator(TERM('pattern:plenums:20')).textContent()).toBe('二十屆歷次全會');
+      await hoverTerm(page, 'pattern:plenums:20');
+      await expect.poll(() => popupText(page)).toMatch(/explained from its numbers/i);
+      expect(await popupText(page)).toContain('20th Central Committee');
+    },
+  );
+
+  it.runIf(sampleArticleAvailable())(
     'lists the page’s terms with counts; a click scrolls to each occurrence in turn and flashes it',
     async () => {
       const { page, before } = await openAndSwitchOn(SAMPLE_ARTICLE_PATH);
@@ -218,6 +229,29 @@ describe('political-term glossary', () => {
     await hoverTerm(page, NQPF);
     await expect.poll(() => popupText(page)).toContain('new quality productive forces');
     expect(await popupText(page)).toMatch(/political term/i);
+  });
+
+  it('updates the terms panel as new content arrives', async () => {
+    const { page, before } = await openAndSwitchOn('/simplified-news.html');
+    await page.locator('body').press('t');
+    const panel = page.getByRole('dialog', { name: 'Terms on this page' });
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    const row = panel.locator('li button[data-term-id="community-with-shared-future"]');
+    expect(await row.count()).toBe(0);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'late';
+      p.textContent = '推动构建人类命运共同体，人类命运共同体理念深入人心。';
+      document.querySelector('article')?.append(p);
+    });
+    await expect.poll(() => row.locator('.count').textContent()).toBe('2');
+    // Restoring leaves the page's own late paragraph as the page wrote it.
+    await setReaderSite(suite.extension, HOST, false);
+    await page.waitForSelector('html:not([data-tifa-reader])', { state: 'attached' });
+    expect(await page.locator('#late').evaluate((p) => p.innerHTML)).toBe(
+      '推动构建人类命运共同体，人类命运共同体理念深入人心。',
+    );
+    expect(before).not.toContain('id="late"');
   });
 
   it('saves a term as a glossary item of the vocabulary', async () => {
