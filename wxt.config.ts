@@ -33,6 +33,10 @@ export default defineConfig({
     },
     // executeScript needs host permission for the frame it injects into. The gatekeeper content
     // script already runs on every http(s) page, so this adds no new install warning.
+    // http://*/* also covers AnkiConnect on http://127.0.0.1:8765/ (the review page's "Send to
+    // Anki", utils/study/anki-connect.ts): with host permission an extension page's fetch skips
+    // CORS, so no separate permission is needed. If these patterns are ever narrowed, add
+    // 'http://127.0.0.1:8765/*' here.
     host_permissions: ['http://*/*', 'https://*/*'],
   },
 });
