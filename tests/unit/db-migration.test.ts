@@ -118,7 +118,7 @@ async function writeV2Fixture(name: string): Promise<void> {
 }
 
 describe('schema v2 → v3', () => {
-  it('keeps every v2 row as it was and adds empty, usable sightings and personal-term tables', async () => {
+  it('keeps every v2 row as it was and adds empty, usable sightings, term totals and personal-term tables', async () => {
     await writeV2Fixture('migration-v2');
     const before = new Dexie('migration-v2');
     await before.open();
@@ -138,6 +138,7 @@ describe('schema v2 → v3', () => {
     expect(await db.vocabulary.where('card.due').belowOrEqual(Infinity).count()).toBe(1);
 
     expect(await db.sightings.count()).toBe(0);
+    expect(await db.termStats.count()).toBe(0);
     expect(await db.personalTerms.count()).toBe(0);
     await db.sightings.add({
       termId: 'new-quality-productive-forces',

@@ -140,6 +140,26 @@ export interface SightingRecord {
   sentence: string;
 }
 
+/** Mentions and pages of one term in one bucket (a week, or an outlet). */
+export type StatsBucket = [key: string | number, mentions: number, pages: number];
+
+/**
+ * One term's totals over all its sightings (REBUILDABLE: derived from `sightings`, updated in the
+ * same transaction as every sightings write, and recomputed by `rebuildTermStats`). The dashboard
+ * reads these few hundred rows instead of 100,000 sightings: IndexedDB needs seconds for those.
+ */
+export interface TermStatsRecord {
+  termId: string;
+  mentions: number;
+  pages: number;
+  firstSeen: number;
+  lastSeen: number;
+  /** By week start (epoch ms of Monday 00:00 UTC), ascending. */
+  weeks: StatsBucket[];
+  /** By outlet, in no particular order. */
+  outlets: StatsBucket[];
+}
+
 /**
  * A reader's own term (user data): the fields of a glossary entry where they apply (see
  * utils/glossary/schema.ts; packs of personal terms share this shape, utils/glossary/pack.ts),
@@ -164,10 +184,10 @@ export class TifaDatabase extends Dexie {
   /** User data: every flashcard review, by word (`key`) and time (`review`). */
   reviewLog!: EntityTable<ReviewLogRecord, 'id'>;
   /** User data: term tracker sightings, one row per term per page (schema v3). `url` finds a
-   * page's rows to replace them; `[termId+time]` lists a term's pages by date; the four-part
-   * index holds everything the dashboard's overview needs, so it reads index keys only, not
-   * 100,000 rows with their sentences. */
+   * page's rows to replace them; `[termId+time]` lists a term's pages by date. */
   sightings!: EntityTable<SightingRecord, 'id'>;
+  /** Rebuildable: per-term totals of `sightings`, for the dashboard (schema v3). */
+  termStats!: EntityTable<TermStatsRecord, 'termId'>;
   /** User data: the reader's own terms, by id; `simplified` finds one form's entries (schema v3). */
   personalTerms!: EntityTable<PersonalTermRecord, 'id'>;
 
@@ -194,9 +214,11 @@ export class TifaDatabase extends Dexie {
             row.card ??= newCardState(row.firstSeen);
           }),
       );
-    // v3: the term tracker's sightings and personal terms. Two new tables, nothing to convert.
+    // v3: the term tracker's sightings with their per-term totals, and personal terms. New
+    // tables only, nothing to convert.
     this.version(3).stores({
-      sightings: '++id, url, time, [termId+time], [termId+outlet+time+count]',
+      sightings: '++id, url, time, [termId+time]',
+      termStats: '&termId',
       personalTerms: '&id, simplified, *tags, updatedAt',
     });
   }

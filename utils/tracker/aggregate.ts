@@ -1,11 +1,10 @@
 /**
- * The Terms dashboard's figures, computed from the keys of the sightings table's
- * `[termId+outlet+time+count]` index (utils/db/schema.ts): reading keys instead of rows skips
- * 100,000 sentences, titles and URLs the overview does not show. Pure functions.
+ * The term tracker's totals: per term, mentions and pages by week and by outlet, first and last
+ * seen (`TermStatsRecord`, utils/db/schema.ts). The background keeps them in step with every
+ * sightings write (`addSightingToStats`), and the Terms dashboard reads them instead of the
+ * sightings themselves (`summarizeStats`, `weeklySeries`). Pure functions.
  */
-
-/** One key of the `[termId+outlet+time+count]` index. */
-export type SightingKey = readonly [termId: string, outlet: string, time: number, count: number];
+import type { SightingRecord, StatsBucket, TermStatsRecord } from '../db/schema';
 
 /** Epoch milliseconds in a day and a week. */
 const DAY = 24 * 60 * 60 * 1000;
@@ -16,6 +15,71 @@ const FIRST_MONDAY = 4 * DAY;
 /** The Monday 00:00 UTC that starts the ISO week of `time`. */
 export function weekStart(time: number): number {
   return Math.floor((time - FIRST_MONDAY) / WEEK) * WEEK + FIRST_MONDAY;
+}
+
+type Counted = Pick<SightingRecord, 'termId' | 'outlet' | 'time' | 'count'>;
+
+/**
+ * Adds (`sign` 1) or takes away (`sign` -1) one sighting's part in its term's totals and returns
+ * the new totals, or null when no sighting of the term is left. Taking a sighting away can leave
+ * `firstSeen`/`lastSeen` too wide: the caller sets them again from the sightings themselves.
+ */
+export function addSightingToStats(
+  stats: TermStatsRecord | undefined,
+  row: Counted,
+  sign: 1 | -1,
+): TermStatsRecord | null {
+  const base: TermStatsRecord = stats ?? {
+    termId: row.termId,
+    mentions: 0,
+    pages: 0,
+    firstSeen: row.time,
+    lastSeen: row.time,
+    weeks: [],
+    outlets: [],
+  };
+  const pages = base.pages + sign;
+  if (pages <= 0) return null;
+  return {
+    termId: base.termId,
+    mentions: base.mentions + sign * row.count,
+    pages,
+    firstSeen: sign > 0 ? Math.min(base.firstSeen, row.time) : base.firstSeen,
+    lastSeen: sign > 0 ? Math.max(base.lastSeen, row.time) : base.lastSeen,
+    weeks: addToBucket(base.weeks, weekStart(row.time), row.count, sign, true),
+    outlets: addToBucket(base.outlets, row.outlet, row.count, sign, false),
+  };
+}
+
+function addToBucket(
+  buckets: readonly StatsBucket[],
+  key: string | number,
+  count: number,
+  sign: 1 | -1,
+  sorted: boolean,
+): StatsBucket[] {
+  const next = buckets.map((b): StatsBucket => [b[0], b[1], b[2]]);
+  const at = next.findIndex((b) => b[0] === key);
+  if (at >= 0) {
+    const bucket = next[at] as StatsBucket;
+    bucket[1] += sign * count;
+    bucket[2] += sign;
+    if (bucket[2] <= 0) next.splice(at, 1);
+  } else if (sign > 0) {
+    next.push([key, count, 1]);
+    if (sorted) next.sort((a, b) => Number(a[0]) - Number(b[0]));
+  }
+  return next;
+}
+
+/** Every term's totals computed from scratch (a rebuild, and the tests' reference). */
+export function statsFromSightings(rows: Iterable<Counted>): Map<string, TermStatsRecord> {
+  const stats = new Map<string, TermStatsRecord>();
+  for (const row of rows) {
+    const next = addSightingToStats(stats.get(row.termId), row, 1);
+    if (next) stats.set(row.termId, next);
+  }
+  return stats;
 }
 
 export interface OutletCount {
@@ -34,8 +98,7 @@ export interface TermSummary {
   readonly lastSeen: number;
   /** Most mentions first. */
   readonly outlets: readonly OutletCount[];
-  /** The term's keys in the index array: [start, end). */
-  readonly range: readonly [number, number];
+  readonly stats: TermStatsRecord;
 }
 
 export interface OutletSummary {
@@ -51,83 +114,62 @@ export interface TrackerOverview {
   readonly terms: readonly TermSummary[];
   /** Most mentions first. */
   readonly outlets: readonly OutletSummary[];
-  /** Rows: one per term per page. */
+  /** Sightings: one per term per page. */
   readonly sightings: number;
   readonly mentions: number;
-  /** The keys summarised, for `weeklySeries` of one term. */
-  readonly keys: readonly SightingKey[];
 }
 
-/**
- * Summarises index keys in one pass. Keys must come in index order (by term, then outlet, then
- * time), as IndexedDB returns them; each term's keys are then one contiguous range.
- */
-export function summarizeKeys(keys: readonly SightingKey[], topTerms = 10): TrackerOverview {
-  const terms: TermSummary[] = [];
-  const outletTerms = new Map<
+/** The dashboard's overview from every term's totals. */
+export function summarizeStats(rows: readonly TermStatsRecord[], topTerms = 10): TrackerOverview {
+  const byOutlet = new Map<
     string,
     { mentions: number; pages: number; terms: Map<string, number> }
   >();
-  let mentionsTotal = 0;
-  let i = 0;
-  while (i < keys.length) {
-    const first = keys[i];
-    if (!first) break;
-    const id = first[0];
-    const start = i;
-    let mentions = 0;
-    let firstSeen = Infinity;
-    let lastSeen = -Infinity;
-    const outlets: OutletCount[] = [];
-    while (i < keys.length && keys[i]?.[0] === id) {
-      const outlet = keys[i]?.[1] ?? '';
-      let outletMentions = 0;
-      let outletPages = 0;
-      for (; i < keys.length; i++) {
-        const key = keys[i];
-        if (!key || key[0] !== id || key[1] !== outlet) break;
-        const [, , time, count] = key;
-        outletMentions += count;
-        outletPages++;
-        if (time < firstSeen) firstSeen = time;
-        if (time > lastSeen) lastSeen = time;
-      }
-      outlets.push({ outlet, mentions: outletMentions, pages: outletPages });
-      mentions += outletMentions;
-      let summary = outletTerms.get(outlet);
+  let sightings = 0;
+  let mentions = 0;
+  const terms: TermSummary[] = rows.map((stats) => {
+    sightings += stats.pages;
+    mentions += stats.mentions;
+    const outlets = stats.outlets
+      .map(([outlet, m, p]) => ({ outlet: String(outlet), mentions: m, pages: p }))
+      .sort((a, b) => b.mentions - a.mentions || compareText(a.outlet, b.outlet));
+    for (const { outlet, mentions: m, pages: p } of outlets) {
+      let summary = byOutlet.get(outlet);
       if (!summary) {
         summary = { mentions: 0, pages: 0, terms: new Map() };
-        outletTerms.set(outlet, summary);
+        byOutlet.set(outlet, summary);
       }
-      summary.mentions += outletMentions;
-      summary.pages += outletPages;
-      summary.terms.set(id, outletMentions);
+      summary.mentions += m;
+      summary.pages += p;
+      summary.terms.set(stats.termId, m);
     }
-    outlets.sort((a, b) => b.mentions - a.mentions || compareText(a.outlet, b.outlet));
-    terms.push({ id, mentions, pages: i - start, firstSeen, lastSeen, outlets, range: [start, i] });
-    mentionsTotal += mentions;
-  }
+    return {
+      id: stats.termId,
+      mentions: stats.mentions,
+      pages: stats.pages,
+      firstSeen: stats.firstSeen,
+      lastSeen: stats.lastSeen,
+      outlets,
+      stats,
+    };
+  });
   terms.sort((a, b) => b.mentions - a.mentions || compareText(a.id, b.id));
-  const outlets: OutletSummary[] = [...outletTerms].map(([outlet, summary]) => ({
+  const outlets: OutletSummary[] = [...byOutlet].map(([outlet, summary]) => ({
     outlet,
     mentions: summary.mentions,
     pages: summary.pages,
     terms: topEntries(summary.terms, topTerms),
   }));
   outlets.sort((a, b) => b.mentions - a.mentions || compareText(a.outlet, b.outlet));
-  return { terms, outlets, sightings: keys.length, mentions: mentionsTotal, keys };
+  return { terms, outlets, sightings, mentions };
 }
 
 /** The `n` largest counts of a map, largest first (ties by id). */
 function topEntries(counts: ReadonlyMap<string, number>, n: number) {
-  const top: { id: string; mentions: number }[] = [];
-  for (const [id, mentions] of counts) {
-    if (top.length === n && mentions <= (top[n - 1]?.mentions ?? 0)) continue;
-    top.push({ id, mentions });
-    top.sort((a, b) => b.mentions - a.mentions || compareText(a.id, b.id));
-    if (top.length > n) top.pop();
-  }
-  return top;
+  return [...counts]
+    .map(([id, mentions]) => ({ id, mentions }))
+    .sort((a, b) => b.mentions - a.mentions || compareText(a.id, b.id))
+    .slice(0, n);
 }
 
 function compareText(a: string, b: string): number {
@@ -144,30 +186,20 @@ export interface WeeklySeries {
   readonly pages: number[];
 }
 
-/** The weekly timeline of one term, from its keys. */
-export function weeklySeries(
-  keys: readonly SightingKey[],
-  range: readonly [number, number],
-): WeeklySeries {
-  const [start, end] = range;
-  if (end <= start) return { weeks: [], mentions: [], pages: [] };
-  let first = Infinity;
-  let last = -Infinity;
-  for (let i = start; i < end; i++) {
-    const time = keys[i]?.[2] ?? 0;
-    if (time < first) first = time;
-    if (time > last) last = time;
-  }
-  const firstWeek = weekStart(first);
-  const count = Math.round((weekStart(last) - firstWeek) / WEEK) + 1;
+/** A term's weekly timeline from its totals. */
+export function weeklySeries(stats: Pick<TermStatsRecord, 'weeks'>): WeeklySeries {
+  const filled = stats.weeks.filter((b) => b[2] > 0);
+  const first = filled[0];
+  const last = filled.at(-1);
+  if (!first || !last) return { weeks: [], mentions: [], pages: [] };
+  const firstWeek = Number(first[0]);
+  const count = Math.round((Number(last[0]) - firstWeek) / WEEK) + 1;
   const mentions = new Array<number>(count).fill(0);
   const pages = new Array<number>(count).fill(0);
-  for (let i = start; i < end; i++) {
-    const key = keys[i];
-    if (!key) continue;
-    const week = Math.round((weekStart(key[2]) - firstWeek) / WEEK);
-    mentions[week] = (mentions[week] ?? 0) + key[3];
-    pages[week] = (pages[week] ?? 0) + 1;
+  for (const [week, m, p] of filled) {
+    const at = Math.round((Number(week) - firstWeek) / WEEK);
+    mentions[at] = (mentions[at] ?? 0) + m;
+    pages[at] = (pages[at] ?? 0) + p;
   }
   const weeks = Array.from({ length: count }, (_, w) => (firstWeek + w * WEEK) / 1000);
   return { weeks, mentions, pages };
