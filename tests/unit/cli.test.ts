@@ -23,7 +23,8 @@ function tifa(
   };
 }
 
-describe('tifa CLI', () => {
+// Each test starts the CLI several times (about a second each on a busy machine).
+describe('tifa CLI', { timeout: 60_000 }, () => {
   it('converts line for line, removing artefacts unless asked to keep them', () => {
     const { out, code } = tifa(
       ['convert', '--to', 'cn'],
