@@ -22,6 +22,8 @@ import { detectScript } from '../../utils/zh/detect-script';
 import { isHanCodePoint } from '../../utils/zh/han';
 import { identityMapped } from '../../utils/zh/offset-map';
 import { applyPolyphoneWords } from '../../utils/zh/polyphone-words';
+import { loadPolyphoneModelFromDisk } from '../../utils/zh/polyphones/load-node';
+import type { PolyphoneModel } from '../../utils/zh/polyphones/model-format';
 import { readingsOf } from '../../utils/zh/pinyin';
 import { createLexicon, segmentHanRun, type Lexicon } from '../../utils/zh/segment';
 import { markdownTable } from './lib/markdown';
@@ -41,6 +43,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
  * block of about 18,000 characters still takes milliseconds, far above the timer's resolution. */
 const BLOCK = 100;
 const BUDGET_RATIO = 0.7;
+/** The polyphone issue's bar: `analyze` with the trained model keeps this share of pinyin-pro. */
+const MODEL_BUDGET_RATIO = 0.6;
 /** The options `readingsOf` (utils/zh/pinyin.ts) passes to pinyin-pro. */
 const NUM_OPTIONS = { type: 'array', toneType: 'num', v: true, toneSandhi: false } as const;
 
@@ -97,7 +101,8 @@ function countCodePoints(text: string): number {
   return count;
 }
 
-type VariantKey = 'pinyinPro' | 'pinyinProNum' | 'analyze' | 'analyzeToCn' | 'analyzeNoPinyin';
+type VariantKey =
+  'pinyinPro' | 'pinyinProNum' | 'analyze' | 'analyzeModel' | 'analyzeToCn' | 'analyzeNoPinyin';
 
 interface Variant {
   readonly key: VariantKey;
@@ -106,7 +111,7 @@ interface Variant {
   readonly run: (paragraph: string) => number;
 }
 
-function variants(lexicon: Lexicon): Variant[] {
+function variants(lexicon: Lexicon, polyphones: PolyphoneModel): Variant[] {
   const withOptions = (options: AnalyzeOptions) => (p: string) =>
     analyze(p, { lexicon, ...options }).tokens.length;
   return [
@@ -121,6 +126,13 @@ function variants(lexicon: Lexicon): Variant[] {
       name: '`analyze`, keep script, marks',
       code: "analyze(p, { lexicon, pinyin: 'mark', to: 'keep' })",
       run: withOptions({ pinyin: 'mark', to: 'keep' }),
+    },
+    {
+      // What the reader runs: the polyphone model on top (utils/zh/polyphones/).
+      key: 'analyzeModel',
+      name: '`analyze`, keep script, marks, polyphone model',
+      code: "analyze(p, { lexicon, polyphones, pinyin: 'mark', to: 'keep' })",
+      run: withOptions({ polyphones, pinyin: 'mark', to: 'keep' }),
     },
     {
       key: 'analyzeToCn',
@@ -247,8 +259,9 @@ export function runThroughput(): BenchReport {
   const load = timed(() => loadWordListFromDisk());
   const build = timed(() => createLexicon(load.result));
   const lexicon = build.result;
+  const model = timed(() => loadPolyphoneModelFromDisk());
   const corpus = buildCorpus();
-  const all = variants(lexicon);
+  const all = variants(lexicon, model.result);
   log(
     `corpus: ${formatInteger(corpus.chars)} chars in ${corpus.paragraphs.length} paragraphs; ` +
       `${all.length} variants, 1 warm-up + ${ROUNDS} rounds`,
@@ -277,6 +290,7 @@ export function runThroughput(): BenchReport {
     median((ms.get(key) ?? []).map((m) => (corpus.chars * 1000) / m));
   const baseline = rate('pinyinPro');
   const ratio = rate('analyze') / baseline;
+  const modelRatio = rate('analyzeModel') / baseline;
   // The ratio within each round, where both sides took turns block by block.
   const analyzeRounds = ms.get('analyze') ?? [];
   const pairedRatio = median(
@@ -347,6 +361,10 @@ export function runThroughput(): BenchReport {
       `medians); median of the per-round ratios ${pairedRatio.toFixed(2)}×. Lexicon, once per ` +
       `process and outside the figures above: word list read and parsed in ${formatMs(load.ms)}, ` +
       `\`createLexicon\` over ${formatInteger(load.result.length)} words in ${formatMs(build.ms)}.`,
+    `With the polyphone model (\`public/polyphones/model.u8\`, read and parsed once in ` +
+      `${formatMs(model.ms)}), \`analyze\` (keep, marks) ÷ pinyin-pro alone: ` +
+      `**${modelRatio.toFixed(2)}×**; the model's layer costs ` +
+      `${formatMs(passMs('analyzeModel') - passMs('analyze'))} per pass.`,
     `### Where \`analyze\` spends its time\n\nEach step run on its own with the calls ` +
       `\`analyze\` makes, block by block, followed by \`analyze\` (keep, marks) itself on the ` +
       `same block; summed over the corpus, median of 3 passes. The last row is what ` +
@@ -375,6 +393,13 @@ export function runThroughput(): BenchReport {
           `${(BUDGET_RATIO - ratio).toFixed(2)}× short: \`analyze\` needs ` +
           `${formatRate(BUDGET_RATIO * baseline)} chars/s, a pass of at most ` +
           `${formatMs(passMs('pinyinPro') / BUDGET_RATIO)}`,
+      },
+      {
+        what: '`analyze` with the polyphone model vs pinyin-pro alone (issue 8)',
+        budget: `≥ ${MODEL_BUDGET_RATIO}×`,
+        measured: `${modelRatio.toFixed(2)}×`,
+        pass: modelRatio >= MODEL_BUDGET_RATIO,
+        shortfall: `${(MODEL_BUDGET_RATIO - modelRatio).toFixed(2)}× short`,
       },
     ],
     failures: [],

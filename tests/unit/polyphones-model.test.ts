@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { contextKeys, featureText } from '../../utils/zh/polyphones/features';
+import { readFileSync } from 'node:fs';
 import {
   bestReading,
+  classify,
   disambiguatePolyphones,
   scoreCandidates,
+  witnessesAt,
   type Witnesses,
 } from '../../utils/zh/polyphones/disambiguate';
+import { loadWordListFromDisk } from '../../utils/dict/load-node';
+import { readingsOf } from '../../utils/zh/pinyin';
+import { createLexicon, segmentHanRun } from '../../utils/zh/segment';
 import { loadPolyphoneModelFromDisk } from '../../utils/zh/polyphones/load-node';
 import {
   formatPolyphoneModel,
@@ -255,5 +261,39 @@ describe('CC-CEDICT word readings', () => {
       长安: ['chang2', 'an1'],
       一点儿: ['yi1', 'dian3', 'r5'],
     });
+  });
+});
+
+describe('the fast scorer', () => {
+  it('reads every occurrence as the trainer scores it (string keys, scoreCandidates)', () => {
+    const model = loadPolyphoneModelFromDisk();
+    const lexicon = createLexicon(loadWordListFromDisk());
+    const sentences = readFileSync(
+      new URL('../fixtures/polyphones/news-cases.tsv', import.meta.url),
+      'utf8',
+    )
+      .split('\n')
+      .filter((line) => line.includes('\t') && !line.startsWith('#'))
+      .map((line) => (line.split('\t')[1] ?? '').replace('[', '').replace(']', ''));
+    // Astral characters, Latin, digits and an unsegmented tail exercise the other paths.
+    sentences.push('𠮷行长说2024年GDP增长为5%', '行');
+    let compared = 0;
+    for (const sentence of sentences) {
+      const text = featureText(sentence, segmentHanRun(sentence, lexicon));
+      const readings = readingsOf(sentence);
+      for (let i = 0; i < text.size; i++) {
+        const charModel = model.chars.get(text.at(i) ?? '');
+        if (!charModel) continue;
+        const witnesses = witnessesAt(text, i, readings, model.words);
+        const keys: string[] = [];
+        contextKeys(text, i, keys);
+        const slow = scoreCandidates(model, charModel, keys, witnesses);
+        expect(classify(model, charModel, text, i, witnesses)).toBe(
+          bestReading(slow.readings, slow.scores, witnesses.pro),
+        );
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
   });
 });

@@ -24,39 +24,61 @@ export const WINDOW = 3;
 
 /** One sentence or paragraph as the features need it: code points and word spans. */
 export interface FeatureText {
-  /** Simplified text, one string per code point. */
-  readonly chars: readonly string[];
+  /** The simplified text itself. */
+  readonly text: string;
+  /** Number of code points. */
+  readonly size: number;
+  /** The code point at index `i` as a string; undefined outside the text. */
+  readonly at: (i: number) => string | undefined;
+  /** The code point at index `i` as a number; -1 outside the text. */
+  readonly codeAt: (i: number) => number;
   /** Word index of each code point (words from the segmenter; a non-Chinese run is one word). */
   readonly wordOf: Int32Array;
-  /** Start code point of each word, plus a final entry `chars.length`. */
+  /** Start code point of each word, plus a final entry `size`. */
   readonly wordStarts: readonly number[];
+  /** The same starts in UTF-16 units, for slicing `text`. */
+  readonly unitStarts: readonly number[];
 }
 
-/** Builds the `FeatureText` of a text from word end offsets in UTF-16 units (as `analyze` and
- * `segmentHanRun` give them; the last is `text.length`). */
+/**
+ * Builds the `FeatureText` of a text from word end offsets in UTF-16 units (as `analyze` and
+ * `segmentHanRun` give them; the last is `text.length`). A text without surrogate pairs (nearly
+ * all) is read in place: code points are code units, and no string per character is made.
+ */
 export function featureText(text: string, wordEnds: readonly number[]): FeatureText {
-  const chars = Array.from(text);
-  const wordOf = new Int32Array(chars.length);
+  const astral = /[\ud800-\udbff][\udc00-\udfff]/.test(text);
+  const points = astral ? Array.from(text) : null;
+  const size = points ? points.length : text.length;
+  const at = points
+    ? (i: number) => points[i]
+    : (i: number) => (i >= 0 && i < size ? text[i] : undefined);
+  const codeAt = points
+    ? (i: number) => points[i]?.codePointAt(0) ?? -1
+    : (i: number) => (i >= 0 && i < size ? text.charCodeAt(i) : -1);
+  const wordOf = new Int32Array(size);
   const wordStarts: number[] = [0];
+  const unitStarts: number[] = [0];
   let unit = 0;
   let point = 0;
   let word = 0;
   for (const end of wordEnds) {
     if (end <= unit) continue;
-    while (unit < end && point < chars.length) {
+    while (unit < end && point < size) {
       wordOf[point] = word;
-      unit += (chars[point] as string).length;
+      unit += points ? (points[point] as string).length : 1;
       point++;
     }
     word++;
     wordStarts.push(point);
+    unitStarts.push(unit);
   }
   // Ends that stop short of the text leave a tail: it is one more word.
-  if (point < chars.length) {
-    for (; point < chars.length; point++) wordOf[point] = word;
+  if (point < size) {
+    for (; point < size; point++) wordOf[point] = word;
     wordStarts.push(point);
+    unitStarts.push(text.length);
   }
-  return { chars, wordOf, wordStarts };
+  return { text, size, at, codeAt, wordOf, wordStarts, unitStarts };
 }
 
 /** The class a context character stands for. */
@@ -73,28 +95,41 @@ export function contextClass(char: string | undefined, before: boolean): string 
   return char;
 }
 
+/** `contextClass` as a code point, for the scorer's numeric keys: the same classes, no string. */
+export function contextCode(code: number, before: boolean): number {
+  if (code < 0) return before ? 0x5e : 0x24; // ^ and $
+  if (code < 0x3000) {
+    if (code >= 0x30 && code <= 0x39) return 0x30;
+    if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) return 0x61;
+    if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0xa0) return 0x20;
+  } else if (code >= 0xff10 && code <= 0xff19) {
+    return 0x30;
+  }
+  return code;
+}
+
+/** Two context codes as one number (a bigram key); exact, under 2^42. */
+const pairCode = (a: number, b: number) => a * 0x110000 + b;
+
 /** The word (as a string) with index `w`, or '' outside the text. */
 export function wordAt(text: FeatureText, w: number): string {
-  const start = text.wordStarts[w];
-  const end = text.wordStarts[w + 1];
+  const start = text.unitStarts[w];
+  const end = text.unitStarts[w + 1];
   if (start === undefined || end === undefined) return '';
-  let word = '';
-  for (let i = start; i < end; i++) word += text.chars[i] as string;
-  return word;
+  return text.text.slice(start, end);
 }
 
 /** Appends the context keys of the character at code point `i` to `out`. */
 export function contextKeys(text: FeatureText, i: number, out: string[]): void {
-  const { chars, wordOf, wordStarts } = text;
-  const at = (k: number) => contextClass(chars[i + k], k < 0);
+  const { at, wordOf, wordStarts } = text;
   out.push('b');
   for (let k = 1; k <= WINDOW; k++) {
-    out.push(`-${k}${at(-k)}`, `+${k}${at(k)}`);
+    out.push(`-${k}${contextClass(at(i - k), true)}`, `+${k}${contextClass(at(i + k), false)}`);
   }
-  const l2 = at(-2);
-  const l1 = at(-1);
-  const r1 = at(1);
-  const r2 = at(2);
+  const l2 = contextClass(at(i - 2), true);
+  const l1 = contextClass(at(i - 1), true);
+  const r1 = contextClass(at(i + 1), false);
+  const r2 = contextClass(at(i + 2), false);
   out.push(`L${l2}${l1}`, `R${r1}${r2}`, `M${l1}${r1}`);
   const w = wordOf[i] as number;
   const start = wordStarts[w] as number;
@@ -108,5 +143,103 @@ function neighbourWord(text: FeatureText, w: number): string {
   if (w < 0) return '^';
   if (w >= text.wordStarts.length - 1) return '$';
   const word = wordAt(text, w);
-  return word.length === 1 || !/[\u3400-\u9fff]/.test(word) ? contextClass(word[0], false) : word;
+  const unit = word.charCodeAt(0);
+  const han = unit >= 0x3400 && unit <= 0x9fff;
+  return word.length === 1 || !han ? contextClass(word[0], false) : word;
+}
+
+/**
+ * One character's context weights arranged for scoring without building key strings: window and
+ * bigram keys by code point number (a Map with number keys needs no string hashing), words by
+ * string. Built once per character from the same string keys `contextKeys` lists, so both paths
+ * add up the same weights (a unit test holds them together).
+ */
+export interface ContextIndex {
+  readonly bias: Float64Array | undefined;
+  /** `before[k]`: key `-kX` by the code of X; `after[k]`: `+kX`. Index 0 unused. */
+  readonly before: (Map<number, Float64Array> | undefined)[];
+  readonly after: (Map<number, Float64Array> | undefined)[];
+  /** L, R, M keys by the pair code of their two characters. */
+  readonly left: Map<number, Float64Array> | undefined;
+  readonly right: Map<number, Float64Array> | undefined;
+  readonly middle: Map<number, Float64Array> | undefined;
+  /** W, <, > keys by the rest of the key. */
+  readonly word: Map<string, Float64Array> | undefined;
+  readonly prevWord: Map<string, Float64Array> | undefined;
+  readonly nextWord: Map<string, Float64Array> | undefined;
+}
+
+/** Arranges a character's weights (agreement keys, which start with `=`, are left out). */
+export function indexContextWeights(weights: ReadonlyMap<string, Float64Array>): ContextIndex {
+  const before: (Map<number, Float64Array> | undefined)[] = [];
+  const after: (Map<number, Float64Array> | undefined)[] = [];
+  const pairs: Record<string, Map<number, Float64Array>> = {};
+  const strings: Record<string, Map<string, Float64Array>> = {};
+  for (const [key, vector] of weights) {
+    const kind = key[0] ?? '';
+    if ((kind === '-' || kind === '+') && key.length >= 3) {
+      const table = kind === '-' ? before : after;
+      (table[key.charCodeAt(1) - 48] ??= new Map()).set(key.codePointAt(2) ?? -1, vector);
+    } else if (kind === 'L' || kind === 'R' || kind === 'M') {
+      const [a = '', b = ''] = Array.from(key.slice(1));
+      (pairs[kind] ??= new Map()).set(
+        pairCode(a.codePointAt(0) ?? -1, b.codePointAt(0) ?? -1),
+        vector,
+      );
+    } else if (kind === 'W' || kind === '<' || kind === '>') {
+      (strings[kind] ??= new Map()).set(key.slice(1), vector);
+    }
+  }
+  return {
+    bias: weights.get('b'),
+    before,
+    after,
+    left: pairs.L,
+    right: pairs.R,
+    middle: pairs.M,
+    word: strings.W,
+    prevWord: strings['<'],
+    nextWord: strings['>'],
+  };
+}
+
+/** Adds to `scores[0 … own)` the context weights of the character at code point `i`: the sum
+ * `contextKeys` would give, without allocating a key for the window or the bigrams. */
+export function addContextWeights(
+  text: FeatureText,
+  i: number,
+  index: ContextIndex,
+  scores: Float64Array,
+  own: number,
+): void {
+  const { codeAt, wordOf, wordStarts } = text;
+  addVector(scores, index.bias, own);
+  for (let k = 1; k <= WINDOW; k++) {
+    const b = index.before[k];
+    if (b) addVector(scores, b.get(contextCode(codeAt(i - k), true)), own);
+    const a = index.after[k];
+    if (a) addVector(scores, a.get(contextCode(codeAt(i + k), false)), own);
+  }
+  const l1 = contextCode(codeAt(i - 1), true);
+  const r1 = contextCode(codeAt(i + 1), false);
+  if (index.left) {
+    addVector(scores, index.left.get(pairCode(contextCode(codeAt(i - 2), true), l1)), own);
+  }
+  if (index.right) {
+    addVector(scores, index.right.get(pairCode(r1, contextCode(codeAt(i + 2), false))), own);
+  }
+  if (index.middle) addVector(scores, index.middle.get(pairCode(l1, r1)), own);
+  const w = wordOf[i] as number;
+  const start = wordStarts[w] as number;
+  const end = wordStarts[w + 1] as number;
+  if (index.word && end - start > 1) {
+    addVector(scores, index.word.get(`${wordAt(text, w)}@${i - start}`), own);
+  }
+  if (index.prevWord) addVector(scores, index.prevWord.get(neighbourWord(text, w - 1)), own);
+  if (index.nextWord) addVector(scores, index.nextWord.get(neighbourWord(text, w + 1)), own);
+}
+
+function addVector(scores: Float64Array, vector: Float64Array | undefined, own: number): void {
+  if (!vector) return;
+  for (let j = 0; j < own; j++) scores[j] = (scores[j] as number) + (vector[j] as number);
 }

@@ -8,7 +8,7 @@
  * a dictionary word (了解, 银行, 重庆), CC-CEDICT's reading of that word is the better witness.
  * A rule's reading is one more witness for the classifier, which learns how far to trust it.
  */
-import type { FeatureText } from './features';
+import { wordAt, type FeatureText } from './features';
 
 /** What a rule sees: the character, its neighbours and the words either side. */
 interface RuleContext {
@@ -29,7 +29,11 @@ type Rule = (c: RuleContext) => string;
 
 const set = (chars: string) => new Set(Array.from(chars));
 
-const isHan = (char: string) => char !== '' && /[\u3400-\u9fff\uf900-\ufaff]/.test(char);
+/** A Chinese character (BMP ideographs: the rules only look at common characters). */
+const isHan = (char: string) => {
+  const unit = char.charCodeAt(0);
+  return (unit >= 0x3400 && unit <= 0x9fff) || (unit >= 0xf900 && unit <= 0xfaff);
+};
 const DIGITS = set('0123456789０１２３４５６７８９一二三四五六七八九十两几百千万亿多数第');
 
 /** Degree words and the like that follow a complement 得 (说得很好, 跑得更快, 做得非常好). */
@@ -171,7 +175,7 @@ export const RULE_CHARS: ReadonlySet<string> = new Set(Object.keys(RULES));
  * Dictionary words the rules still read: CC-CEDICT's 性地 ("nature of the soil") makes the
  * segmenter cut 历史/性地/解决, where news means 历史性 + the particle 地.
  */
-const RULE_WORDS: ReadonlySet<string> = new Set(['性地']);
+export const RULE_WORDS: ReadonlySet<string> = new Set(['性地']);
 
 /** How far back `clauseBefore` looks: the 以 of 以……为 is rarely further away. */
 const CLAUSE_REACH = 12;
@@ -189,34 +193,36 @@ const NO_RULE: RuleReading = { reading: '', firm: false };
  * character is inside a multi-character word, or no rule speaks), and whether it is firm.
  */
 export function ruleReading(text: FeatureText, i: number): RuleReading {
-  const { chars, wordOf, wordStarts } = text;
-  const char = chars[i] as string;
+  const { at, wordOf, wordStarts } = text;
+  const char = at(i) as string;
   const rule = RULES[char];
   if (!rule) return NO_RULE;
   const w = wordOf[i] as number;
   const start = wordStarts[w] as number;
   const end = wordStarts[w + 1] as number;
-  if (end - start > 1 && !RULE_WORDS.has(chars.slice(start, end).join(''))) return NO_RULE;
+  if (end - start > 1 && !RULE_WORDS.has(wordAt(text, w))) return NO_RULE;
+  // Only 为 reads the clause around it: other characters skip building the strings.
+  const reach = char === '为' ? CLAUSE_REACH : 0;
   let clauseBefore = '';
-  for (let k = i - 1; k >= 0 && k >= i - CLAUSE_REACH; k--) {
-    const before = chars[k] as string;
+  for (let k = i - 1; k >= 0 && k >= i - reach; k--) {
+    const before = at(k) as string;
     if (!isHan(before)) break;
     clauseBefore = before + clauseBefore;
   }
   const prevStart = w > 0 ? (wordStarts[w - 1] as number) : i;
   let prevWord = '';
-  for (let k = prevStart; k < (wordStarts[w] as number); k++) prevWord += chars[k] as string;
+  for (let k = prevStart; k < (wordStarts[w] as number); k++) prevWord += at(k) as string;
   let clauseAfter = '';
-  for (let k = i + 1; k < chars.length && k <= i + CLAUSE_REACH; k++) {
-    const after = chars[k] as string;
+  for (let k = i + 1; k < text.size && k <= i + reach; k++) {
+    const after = at(k) as string;
     if (!isHan(after)) break;
     clauseAfter += after;
   }
   const result = rule({
-    prev: chars[i - 1] ?? '',
-    prev2: chars[i - 2] ?? '',
-    next: chars[i + 1] ?? '',
-    next2: chars[i + 2] ?? '',
+    prev: at(i - 1) ?? '',
+    prev2: at(i - 2) ?? '',
+    next: at(i + 1) ?? '',
+    next2: at(i + 2) ?? '',
     prevWord,
     clauseBefore,
     clauseAfter,
