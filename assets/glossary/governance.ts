@@ -624,6 +624,23 @@ export const governanceEntries: readonly GlossaryEntry[] = [
       "Xi Jinping's instruction of January 2016 to distinguish mistakes made in exploring new ground, in trials without explicit rules, and in promoting development from, respectively, knowingly breaking rules, violations after rules were clear, and seeking private gain.",
     category: 'numbered-formula',
     firstUse: { when: 'January 2016', certainty: 'likely' },
+    components: [
+      {
+        simplified:
+          '把干部在推进改革中因缺乏经验、先行先试出现的失误和错误，同明知故犯的违纪违法行为区分开来',
+        english: 'mistakes made in pioneering, as against knowingly breaking rules',
+      },
+      {
+        simplified:
+          '把上级尚无明确限制的探索性试验中的失误和错误，同上级明令禁止后依然我行我素的违纪违法行为区分开来',
+        english:
+          'mistakes in experiments without explicit rules, as against violations after a ban',
+      },
+      {
+        simplified: '把为推动发展的无意过失，同为谋取私利的违纪违法行为区分开来',
+        english: 'unintended errors in promoting development, as against seeking private gain',
+      },
+    ],
     related: [{ id: 'error-tolerance', relation: 'see-also' }],
     lastChecked,
   },
@@ -1207,6 +1224,18 @@ export const governanceEntries: readonly GlossaryEntry[] = [
       'A graded scale of discipline from 2015: criticism and talks as the norm, light penalties for most violations, heavy penalties for a few, and criminal investigation for very few.',
     category: 'numbered-formula',
     firstUse: { when: '2015', certainty: 'likely' },
+    components: [
+      { simplified: '批评和自我批评、约谈函询', english: 'criticism and talks as the norm' },
+      {
+        simplified: '党纪轻处分、组织调整',
+        english: 'light penalties and reassignment for most violations',
+      },
+      { simplified: '党纪重处分、重大职务调整', english: 'heavy penalties and demotion for a few' },
+      {
+        simplified: '严重违纪涉嫌违法立案审查',
+        english: 'investigation for suspected crimes for very few',
+      },
+    ],
     related: [{ id: 'ccdi', relation: 'see-also' }],
     lastChecked,
   },
