@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ExportImport } from '../../components/review/ExportImport';
 import { Flashcards } from '../../components/review/Flashcards';
 import { HistoryView } from '../../components/review/HistoryView';
@@ -6,10 +6,20 @@ import { StudySettingsPanel } from '../../components/review/StudySettingsPanel';
 import { useVocabulary } from '../../components/review/use-vocabulary';
 import { VocabularyView } from '../../components/review/VocabularyView';
 
+// The term views bring the glossary and the chart library: loaded only when opened.
+const TermsView = lazy(() =>
+  import('../../components/review/TermsView').then((m) => ({ default: m.TermsView })),
+);
+const MyTermsView = lazy(() =>
+  import('../../components/review/MyTermsView').then((m) => ({ default: m.MyTermsView })),
+);
+
 const TABS = [
   { id: 'words', label: 'Vocabulary' },
   { id: 'history', label: 'History' },
   { id: 'cards', label: 'Flashcards' },
+  { id: 'terms', label: 'Terms' },
+  { id: 'my-terms', label: 'My terms' },
   { id: 'data', label: 'Export and import' },
   { id: 'settings', label: 'Settings' },
 ] as const;
@@ -53,6 +63,10 @@ export function App() {
       {tab === 'words' && <VocabularyView rows={vocabulary} />}
       {tab === 'history' && <HistoryView vocabulary={vocabulary} />}
       {tab === 'cards' && <Flashcards />}
+      <Suspense fallback={<p className="loading">Loading…</p>}>
+        {tab === 'terms' && <TermsView />}
+        {tab === 'my-terms' && <MyTermsView />}
+      </Suspense>
       {tab === 'data' && <ExportImport />}
       {tab === 'settings' && <StudySettingsPanel />}
     </main>
