@@ -16,7 +16,9 @@ export function ExportImport() {
   const [ankiStatus, runAnki] = useAction();
   const [importStatus, runImport] = useAction();
   const fileInput = useRef<HTMLInputElement>(null);
-  const words = () => reviewDatabase().vocabulary.orderBy('firstSeen').toArray();
+  // Oldest first, so a deck imported into Anki follows the order the words were met in.
+  const words = async () =>
+    (await reviewDatabase().vocabulary.toArray()).sort((a, b) => a.firstSeen - b.firstSeen);
 
   return (
     <section className="data" aria-label="Export and import">

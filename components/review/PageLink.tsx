@@ -26,12 +26,16 @@ export function MarkedSentence({ sentence, word }: { sentence: string; word: str
   );
 }
 
+// One formatter each: toLocaleString builds a new one per call, which shows when a table redraws.
+const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
 /** A date and time in the reader's locale. */
 export function formatTime(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return TIME_FORMAT.format(ms);
 }
 
 /** A date in the reader's locale. */
 export function formatDate(ms: number): string {
-  return new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
+  return DATE_FORMAT.format(ms);
 }

@@ -6,3 +6,12 @@ import { reviewDatabase } from './review-database';
 export function useVocabulary(): VocabularyRecord[] | undefined {
   return useLiveQuery(() => reviewDatabase().vocabulary.toArray(), []);
 }
+
+/** The most recently seen words, read through the `lastSeen` index: a first screen of the table
+ * that does not wait for every row (10,000 words take a few hundred milliseconds to read). */
+export function useRecentWords(limit: number): VocabularyRecord[] | undefined {
+  return useLiveQuery(
+    () => reviewDatabase().vocabulary.orderBy('lastSeen').reverse().limit(limit).toArray(),
+    [limit],
+  );
+}
