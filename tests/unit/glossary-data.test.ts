@@ -197,6 +197,14 @@ describe('glossary entries', () => {
     }
   });
 
+  it('lists the parts of every numbered formula', () => {
+    // 十个明确's ten statements are long doctrinal paragraphs; the explanation summarizes them.
+    const withoutParts = entries
+      .filter((e) => e.category === 'numbered-formula' && !e.components)
+      .map((e) => e.id);
+    expect(withoutParts).toEqual(['ten-affirmations']);
+  });
+
   it('gives each entry a card with its own fields', () => {
     for (const entry of entries) {
       const card = describeTerm(entry.id);
