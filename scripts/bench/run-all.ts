@@ -18,6 +18,8 @@ const BENCHMARKS = [
   { script: 'throughput.ts', title: '`analyze` throughput' },
   { script: 'pinyin-accuracy.ts', title: 'Pinyin accuracy (CPP dev)' },
   { script: 'opencc-conformance.ts', title: 'OpenCC conformance' },
+  // In the browser, on the extension as last built (`npx wxt build` first).
+  { script: 'review.ts', title: 'Review page with 10,000 words' },
 ] as const;
 
 /** Load average per core above which the summary warns that timings may be skewed. */
