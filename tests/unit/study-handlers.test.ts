@@ -6,6 +6,8 @@ import { fakeBrowser } from 'wxt/testing';
 import { handleMessage } from '../../entrypoints/background/handlers';
 import { getDatabase, saveWord, useDatabase } from '../../entrypoints/background/store';
 import { TifaDatabase } from '../../utils/db/schema';
+import { MAX_BACKUP_CHARS, MAX_MESSAGE_CHARS } from '../../utils/limits';
+import { parseRequest } from '../../utils/messaging';
 import { studySettings, studyWordsVersion, DEFAULT_STUDY_SETTINGS } from '../../utils/settings';
 
 const lookup = {
@@ -121,5 +123,23 @@ describe('study messages', () => {
       ok: true,
       value: { known: [], learning: ['经济'] },
     });
+  });
+});
+
+describe('message size limits', () => {
+  it('lets a backup import carry a whole file, and nothing else', () => {
+    const text = 'x'.repeat(MAX_MESSAGE_CHARS * 4);
+    expect(parseRequest({ type: 'importBackup', payload: { text } }).ok).toBe(true);
+    expect(
+      parseRequest({ type: 'recordLookup', payload: { ...lookup, title: text } }),
+    ).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^message too large/) as unknown,
+    });
+    const huge = parseRequest({
+      type: 'importBackup',
+      payload: { text: 'x'.repeat(MAX_BACKUP_CHARS + 2048) },
+    });
+    expect(huge.ok).toBe(false);
   });
 });
