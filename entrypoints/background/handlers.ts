@@ -107,7 +107,14 @@ const handlers: { [T in MessageType]: Handler<T> } = {
     await studyDataChanged();
     return summary;
   },
-  getStudyWords: () => readStudyWords(),
+  getStudyWords: () => {
+    // Every frame of every page in reading mode asks; the answer changes only on writes.
+    studyWordsCache ??= readStudyWords().catch((error: unknown) => {
+      studyWordsCache = null;
+      throw error;
+    });
+    return studyWordsCache;
+  },
   recordSightings: async (input) => {
     // Opt-in: checked here as well as in the reader, so no sender can record while it is off.
     const settings = sanitizeTrackerSettings(await trackerSettings.getValue());
@@ -122,8 +129,12 @@ const handlers: { [T in MessageType]: Handler<T> } = {
   importPack: ({ text }) => importPack(text),
 };
 
+/** The last answer to getStudyWords, dropped by every write that can change it. */
+let studyWordsCache: Promise<{ known: string[]; learning: string[] }> | null = null;
+
 /** After a write that changes which words are saved, due or known: the badge and reading mode. */
 async function studyDataChanged(): Promise<void> {
+  studyWordsCache = null;
   await updateDueBadge();
   // The write itself succeeded; failing to notify reading mode must not turn it into an error.
   await studyWordsVersion.setValue(Date.now()).catch((error: unknown) => {

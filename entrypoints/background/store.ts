@@ -320,15 +320,18 @@ export async function countDue(now = Date.now()): Promise<number> {
     .count();
 }
 
-/** Simplified forms of dictionary words by status, for reading mode's known-word display. */
+/**
+ * Simplified forms of saved words by status, for reading mode's known-word display. Read from the
+ * status index as keys only (`kind:word`), so no row with its contexts is deserialised.
+ */
 export async function readStudyWords(): Promise<{ known: string[]; learning: string[] }> {
   const db = getDatabase();
-  const known: string[] = [];
-  const learning: string[] = [];
-  await db.vocabulary.each((row) => {
-    (row.status === 'known' ? known : learning).push(row.word);
+  const wordOf = (key: unknown) => String(key).slice(String(key).indexOf(':') + 1);
+  return db.transaction('r', db.vocabulary, async () => {
+    const known = await db.vocabulary.where('status').equals('known').primaryKeys();
+    const learning = await db.vocabulary.where('status').anyOf('new', 'learning').primaryKeys();
+    return { known: [...new Set(known.map(wordOf))], learning: [...new Set(learning.map(wordOf))] };
   });
-  return { known, learning };
 }
 
 /**
