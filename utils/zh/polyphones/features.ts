@@ -15,6 +15,9 @@
  * whitespace): a year or an English name next to 行 says the same whatever its exact letters.
  */
 
+/** One weight per candidate reading of a character. */
+export type WeightVector = ArrayLike<number>;
+
 /** Bumped with any change to the keys; a model trained on other keys is refused. */
 export const FEATURES_VERSION = '1';
 
@@ -155,26 +158,26 @@ function neighbourWord(text: FeatureText, w: number): string {
  * add up the same weights (a unit test holds them together).
  */
 export interface ContextIndex {
-  readonly bias: Float64Array | undefined;
+  readonly bias: WeightVector | undefined;
   /** `before[k]`: key `-kX` by the code of X; `after[k]`: `+kX`. Index 0 unused. */
-  readonly before: (Map<number, Float64Array> | undefined)[];
-  readonly after: (Map<number, Float64Array> | undefined)[];
+  readonly before: (Map<number, WeightVector> | undefined)[];
+  readonly after: (Map<number, WeightVector> | undefined)[];
   /** L, R, M keys by the pair code of their two characters. */
-  readonly left: Map<number, Float64Array> | undefined;
-  readonly right: Map<number, Float64Array> | undefined;
-  readonly middle: Map<number, Float64Array> | undefined;
+  readonly left: Map<number, WeightVector> | undefined;
+  readonly right: Map<number, WeightVector> | undefined;
+  readonly middle: Map<number, WeightVector> | undefined;
   /** W, <, > keys by the rest of the key. */
-  readonly word: Map<string, Float64Array> | undefined;
-  readonly prevWord: Map<string, Float64Array> | undefined;
-  readonly nextWord: Map<string, Float64Array> | undefined;
+  readonly word: Map<string, WeightVector> | undefined;
+  readonly prevWord: Map<string, WeightVector> | undefined;
+  readonly nextWord: Map<string, WeightVector> | undefined;
 }
 
 /** Arranges a character's weights (agreement keys, which start with `=`, are left out). */
-export function indexContextWeights(weights: ReadonlyMap<string, Float64Array>): ContextIndex {
-  const before: (Map<number, Float64Array> | undefined)[] = [];
-  const after: (Map<number, Float64Array> | undefined)[] = [];
-  const pairs: Record<string, Map<number, Float64Array>> = {};
-  const strings: Record<string, Map<string, Float64Array>> = {};
+export function indexContextWeights(weights: ReadonlyMap<string, WeightVector>): ContextIndex {
+  const before: (Map<number, WeightVector> | undefined)[] = [];
+  const after: (Map<number, WeightVector> | undefined)[] = [];
+  const pairs: Record<string, Map<number, WeightVector>> = {};
+  const strings: Record<string, Map<string, WeightVector>> = {};
   for (const [key, vector] of weights) {
     const kind = key[0] ?? '';
     if ((kind === '-' || kind === '+') && key.length >= 3) {
@@ -239,7 +242,7 @@ export function addContextWeights(
   if (index.nextWord) addVector(scores, index.nextWord.get(neighbourWord(text, w + 1)), own);
 }
 
-function addVector(scores: Float64Array, vector: Float64Array | undefined, own: number): void {
+function addVector(scores: Float64Array, vector: WeightVector | undefined, own: number): void {
   if (!vector) return;
   for (let j = 0; j < own; j++) scores[j] = (scores[j] as number) + (vector[j] as number);
 }

@@ -16,7 +16,7 @@
  * nothing measurable in accuracy and keeps the file small.
  */
 
-import { FEATURES_VERSION } from './features';
+import { FEATURES_VERSION, type WeightVector } from './features';
 
 /** Bumped whenever the layout changes; a reader refuses any other version. */
 export const POLYPHONE_FORMAT_VERSION = 1;
@@ -41,7 +41,7 @@ export interface CharModel {
   /** Candidate readings, tone-number form (`zhong4`), ü as `v`. */
   readonly readings: readonly string[];
   /** Feature key → one weight per candidate reading (see `features.ts` for the keys). */
-  readonly weights: ReadonlyMap<string, Float64Array>;
+  readonly weights: ReadonlyMap<string, WeightVector>;
 }
 
 export interface PolyphoneModel {
@@ -80,13 +80,14 @@ export function parsePolyphoneModel(text: string): PolyphoneModel {
   const header: Record<string, string> = {};
   const agreements = Object.fromEntries(AGREEMENTS.map((a) => [a, 0])) as Record<Agreement, number>;
   const readingsOf = new Map<string, string[]>();
-  const weightsOf = new Map<string, Map<string, Float64Array>>();
+  const weightsOf = new Map<string, Map<string, WeightVector>>();
   const words = new Map<string, string[]>();
   let section: Section | null = null;
   let scale = 0;
   const lines = text.split('\n');
   for (let n = 0; n < lines.length; n++) {
-    const line = (lines[n] as string).replace(/\r$/, '');
+    const raw = lines[n] as string;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const lineNo = n + 1;
     if (line === '') continue;
     if (line.startsWith('#')) {
@@ -128,23 +129,19 @@ export function parsePolyphoneModel(text: string): PolyphoneModel {
         break;
       }
       case 'weights': {
-        const [char, key, list] = fields;
-        const readings = readingsOf.get(char ?? '');
-        if (fields.length !== 3 || !readings || !key) {
+        // The bulk of the file (tens of thousands of lines), parsed with indexOf and a loop:
+        // the reader parses it on the page's main thread.
+        const tab1 = line.indexOf('\t');
+        const tab2 = line.indexOf('\t', tab1 + 1);
+        const char = line.slice(0, tab1);
+        const readings = readingsOf.get(char);
+        if (tab1 < 0 || tab2 <= tab1 + 1 || !readings || line.indexOf('\t', tab2 + 1) >= 0) {
           throw new PolyphoneModelError(`bad weight line ${JSON.stringify(line)}`, lineNo);
         }
-        const values = (list ?? '').split(',');
-        if (values.length !== readings.length) {
-          throw new PolyphoneModelError(
-            `${values.length} weights for the ${readings.length} readings of ${char}`,
-            lineNo,
-          );
-        }
-        const vector = new Float64Array(values.length);
-        values.forEach((v, i) => (vector[i] = v === '' ? 0 : parseWeight(v, scale, lineNo)));
-        let table = weightsOf.get(char as string);
-        if (!table) weightsOf.set(char as string, (table = new Map<string, Float64Array>()));
-        table.set(key, vector);
+        const vector = parseWeights(line, tab2 + 1, readings.length, scale, lineNo, char);
+        let table = weightsOf.get(char);
+        if (!table) weightsOf.set(char, (table = new Map<string, WeightVector>()));
+        table.set(line.slice(tab1 + 1, tab2), vector);
         break;
       }
       case 'words': {
@@ -193,6 +190,48 @@ function checkHeader(header: Record<string, string>): number {
   return scale;
 }
 
+/**
+ * The comma-separated integers from `from` to the end of `line` (empty = 0), divided by
+ * `scale`; exactly `count` of them. Plain arrays: tens of thousands of small typed arrays cost
+ * more to allocate than to use.
+ */
+function parseWeights(
+  line: string,
+  from: number,
+  count: number,
+  scale: number,
+  lineNo: number,
+  char: string,
+): number[] {
+  const vector: number[] = [];
+  let start = from;
+  for (;;) {
+    let end = line.indexOf(',', start);
+    if (end < 0) end = line.length;
+    let value = 0;
+    if (end > start) {
+      value = Number(line.slice(start, end));
+      // Number() also takes '1e3', '0x1f' or ' 7': only plain integers are written.
+      if (!Number.isInteger(value) || !/^-?\d+$/.test(line.slice(start, end))) {
+        throw new PolyphoneModelError(
+          `bad weight ${JSON.stringify(line.slice(start, end))}`,
+          lineNo,
+        );
+      }
+    }
+    vector.push(value / scale);
+    if (end === line.length) break;
+    start = end + 1;
+  }
+  if (vector.length !== count) {
+    throw new PolyphoneModelError(
+      `${vector.length} weights for the ${count} readings of ${char}`,
+      lineNo,
+    );
+  }
+  return vector;
+}
+
 function parseWeight(value: string, scale: number, lineNo: number): number {
   if (!/^-?\d+$/.test(value))
     throw new PolyphoneModelError(`bad weight ${JSON.stringify(value)}`, lineNo);
@@ -236,7 +275,7 @@ export function formatPolyphoneModel(
   for (const char of chars) out.push(`${char}\t${model.chars.get(char)?.readings.join(' ') ?? ''}`);
   out.push('@weights');
   for (const char of chars) {
-    const weights = model.chars.get(char)?.weights ?? new Map<string, Float64Array>();
+    const weights = model.chars.get(char)?.weights ?? new Map<string, WeightVector>();
     for (const key of [...weights.keys()].sort()) {
       if (/[\t\n\r]/.test(key) || key === '')
         throw new Error(`bad feature key ${JSON.stringify(key)}`);
