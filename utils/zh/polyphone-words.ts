@@ -2,8 +2,10 @@
  * Words of political news whose reading pinyin-pro 3.29 gets wrong, with the reading of the
  * standard dictionary (现代汉语词典). Each was checked by hand against pinyin-pro's output; the
  * unit tests pin both this list and a wider set of polyphones pinyin-pro already reads right.
- * The polyphone layer of a later issue replaces this with a trained model; until then this list
- * fixes the cases a learner of political news meets every day.
+ * `analyze` applies this list last, after the polyphone model (utils/zh/polyphones/) when one
+ * is loaded: a word checked by hand outranks a reading learnt from data, and callers without the
+ * model still get these fixes. Every entry CC-CEDICT also has agrees with it (checked), so the
+ * list and the word table never fight.
  */
 const POLYPHONE_WORDS: Readonly<Record<string, string>> = {
   // 长 as "head of" (zhǎng) in titles pinyin-pro reads as cháng.
