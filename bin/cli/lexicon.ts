@@ -5,6 +5,7 @@ import { loadPolyphoneModelFromDisk } from '../../utils/zh/polyphones/load-node'
 import type { PolyphoneModel } from '../../utils/zh/polyphones/model-format';
 import { createLexicon, type Lexicon } from '../../utils/zh/segment';
 import type { ParsedArgs } from './args';
+import { UsageError } from './input';
 
 let lexicon: Lexicon | null = null;
 
@@ -28,5 +29,10 @@ export const POLYPHONE_MODEL_OPTION = 'polyphone-model';
 export function cliPolyphoneModel(args: ParsedArgs): PolyphoneModel | undefined {
   const value = args.flags.get(POLYPHONE_MODEL_OPTION);
   if (value === 'none') return undefined;
-  return loadPolyphoneModelFromDisk(typeof value === 'string' ? value : undefined);
+  try {
+    return loadPolyphoneModelFromDisk(typeof value === 'string' ? value : undefined);
+  } catch (error) {
+    // A missing or malformed file is said in one line, not a stack trace.
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }
