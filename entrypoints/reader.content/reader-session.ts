@@ -4,14 +4,19 @@
  */
 import { parseWordList } from '../../utils/dict/cedict-format';
 import { glossaryWords } from '../../utils/glossary/entries';
+import { FIELD_LIMITS, TRACKER_LIMITS } from '../../utils/limits';
 import { sendToBackground } from '../../utils/send-message';
 import {
   enabledSites,
   isSiteEnabled,
   readerSettings,
   sanitizeSettings,
+  siteKey,
   sanitizeStudySettings,
+  sanitizeTrackerSettings,
+  shouldTrackSite,
   studySettings,
+  trackerSettings,
   studyWordsVersion,
   type ReaderSettings,
 } from '../../utils/settings';
@@ -24,6 +29,7 @@ import { PageAnnotator, type AnnotatorConfig } from './annotate/page-annotator';
 import type { ReadingFormatter, StudyWords } from './annotate/render-tokens';
 import { PopupController } from './popup/popup-controller';
 import { TermsPanel } from './terms/terms-panel';
+import { PageSightings } from './terms/page-sightings';
 import { readerHostname } from './reader-site';
 
 /** Starts the reader session for this frame. Safe to call twice: the second call does nothing. */
@@ -37,6 +43,34 @@ export async function startReaderSession(): Promise<void> {
   let on = isSiteEnabled(await enabledSites.getValue(), hostname);
   let markSaved = sanitizeStudySettings(await studySettings.getValue()).markSavedWords;
   let study = markSaved ? await loadStudyWords() : null;
+  let tracking = shouldTrackSite(
+    sanitizeTrackerSettings(await trackerSettings.getValue()),
+    hostname,
+  );
+  // One record of the page's terms per annotator: a redraw counts the page afresh.
+  let reportTimer = 0;
+  const newAnnotator = () => {
+    clearTimeout(reportTimer);
+    const page = tracking ? new PageSightings() : null;
+    return new PageAnnotator(
+      document,
+      annotatorConfig(
+        settings,
+        lexicon,
+        study,
+        polyphones,
+        terms,
+        page && {
+          onTermsMatched: (text, hits) => page.add(text, hits),
+          onIdle: () => {
+            // Debounced: a page that keeps adding content is reported once it settles.
+            clearTimeout(reportTimer);
+            reportTimer = window.setTimeout(() => reportSightings(page), REPORT_DELAY_MS);
+          },
+        },
+      ),
+    );
+  };
 
   const apply = () => {
     annotator?.stop();
@@ -45,15 +79,13 @@ export async function startReaderSession(): Promise<void> {
     annotator = null;
     popup = null;
     terms = null;
+    clearTimeout(reportTimer);
     if (!on) return;
     if (settings.glossary) {
       terms = new TermsPanel(document);
       terms.start();
     }
-    annotator = new PageAnnotator(
-      document,
-      annotatorConfig(settings, lexicon, study, polyphones, terms),
-    );
+    annotator = newAnnotator();
     annotator.start();
     popup = new PopupController(document, settings.popupTrigger);
     popup.start();
@@ -77,10 +109,7 @@ export async function startReaderSession(): Promise<void> {
     // Redrawing marks every term again: the panel starts its count afresh.
     terms?.stop();
     terms?.start();
-    annotator = new PageAnnotator(
-      document,
-      annotatorConfig(settings, lexicon, study, polyphones, terms),
-    );
+    annotator = newAnnotator();
     annotator.start();
   };
   studySettings.watch((value) => {
@@ -92,7 +121,34 @@ export async function startReaderSession(): Promise<void> {
   studyWordsVersion.watch(() => {
     if (markSaved) void reloadStudy();
   });
+  trackerSettings.watch((value) => {
+    const next = shouldTrackSite(sanitizeTrackerSettings(value), hostname);
+    if (next === tracking) return;
+    tracking = next;
+    // Switched on: count the page from a fresh drawing; switched off: stop counting.
+    if (annotator) apply();
+  });
   apply();
+}
+
+/** Quiet time after annotation goes idle before the page's terms are reported: content that
+ * arrives in bursts (infinite scroll, live blogs) is then sent once, not per burst. */
+const REPORT_DELAY_MS = 1500;
+
+/** Sends the page's term counts to the tracker if terms were added since the last report. Only
+ * ids, counts and one sentence per term leave the page, with its URL, title and site. */
+function reportSightings(page: PageSightings): void {
+  if (!page.changed) return;
+  const terms = page.summarize();
+  sendToBackground('recordSightings', {
+    url: location.href.split('#')[0]?.slice(0, FIELD_LIMITS.url) ?? '',
+    title: document.title.slice(0, FIELD_LIMITS.title),
+    outlet: siteKey(location.hostname).slice(0, TRACKER_LIMITS.outlet),
+    date: Date.now(),
+    terms,
+  }).catch((error: unknown) => {
+    console.warn('tifa: sightings not recorded:', error instanceof Error ? error.message : error);
+  });
 }
 
 /** The saved words by status from the background (the content script never opens IndexedDB).
@@ -142,6 +198,7 @@ function annotatorConfig(
   study: StudyWords | null,
   polyphones: PolyphoneModel | undefined,
   terms: TermsPanel | null,
+  tracker: Pick<AnnotatorConfig, 'onTermsMatched' | 'onIdle'> | null = null,
 ): AnnotatorConfig {
   const dark = matchMedia('(prefers-color-scheme: dark)').matches;
   return {
@@ -158,6 +215,7 @@ function annotatorConfig(
     },
     markTerms: settings.glossary,
     onTermsDrawn: terms ? (ids) => terms.addTerms(ids) : undefined,
+    ...tracker,
   };
 }
 

@@ -3,7 +3,7 @@
  * text, visible paragraphs first, the rest in idle time, new content as it arrives; and undoes
  * all of it on demand.
  */
-import { matchAnalysis } from '../../../utils/glossary/matcher';
+import { matchAnalysis, type TermHit } from '../../../utils/glossary/matcher';
 import { MAX_PARAGRAPH_CHARS } from '../../../utils/limits';
 import { analyze, type AnalyzeOptions } from '../../../utils/zh/analyze';
 import { collectChineseText, isInsideSkipped } from './collect-text';
@@ -22,6 +22,11 @@ export interface AnnotatorConfig {
   readonly markTerms?: boolean;
   /** Called after a batch of work that drew term marks, with their ids (for the terms panel). */
   readonly onTermsDrawn?: (ids: readonly string[]) => void;
+  /** Called with each text node's term hits (ORIGINAL offsets), marked or not: the tracker
+   * counts them without walking the page again. Terms are matched when this is set. */
+  readonly onTermsMatched?: (text: string, hits: readonly TermHit[]) => void;
+  /** Called whenever the queues run empty (first annotation done, or new content done). */
+  readonly onIdle?: () => void;
 }
 
 /** Figures of one run, published as a performance mark for benchmarks (no page content). */
@@ -165,6 +170,7 @@ export class PageAnnotator {
     }
     if (this.visible.size === 0 && this.later.size === 0) {
       performance.mark('tifa:annotate-idle', { detail: { ...this.stats } });
+      this.config.onIdle?.();
       return;
     }
     this.schedule();
@@ -190,7 +196,10 @@ export class PageAnnotator {
       pinyin: this.config.render.pinyin ? 'num' : 'none',
     });
     const { tokens } = analysis;
-    const terms = this.config.markTerms ? matchAnalysis(text, analysis) : [];
+    const matched =
+      this.config.markTerms || this.config.onTermsMatched ? matchAnalysis(text, analysis) : [];
+    if (matched.length > 0) this.config.onTermsMatched?.(text, matched);
+    const terms = this.config.markTerms ? matched : [];
     // Terms are marked even when nothing else changes (pinyin off, no conversion).
     const changed =
       this.config.render.pinyin ||
