@@ -148,9 +148,10 @@ export function disambiguatePolyphones(
   const useRules = layers.rules ?? true;
   const useClassifier = layers.classifier ?? true;
   const prepared = featureText(text, wordEnds);
-  const { at, wordStarts, unitStarts } = prepared;
+  const { at, codeAt, wordStarts, unitStarts } = prepared;
   const words = useWords ? model.words : NO_WORDS;
   const mask = polyphoneMask(model);
+  const byUnit = charModelsByUnit(model);
   const starts = useWords ? wordStartKeys(model) : RULE_WORD_STARTS;
   for (let w = 0; w + 1 < wordStarts.length; w++) {
     const start = wordStarts[w] as number;
@@ -176,7 +177,9 @@ export function disambiguatePolyphones(
       if (!words.has(word) && !(useRules && RULE_WORDS.has(word))) continue;
     }
     for (let i = start; i < end; i++) {
-      const charModel = model.chars.get(at(i) as string);
+      // A BMP character is found by its code unit, without making a string of it.
+      const code = codeAt(i);
+      const charModel = code < 0x10000 ? byUnit[code] : model.chars.get(at(i) as string);
       if (!charModel || !readings[i]) continue;
       const found = witnessesAt(prepared, i, readings, words);
       const witnesses = useRules ? found : { ...found, rule: '', firm: false };
@@ -220,6 +223,21 @@ function wordStartKeys(model: PolyphoneModel): Set<number> {
     wordStarts.set(model, keys);
   }
   return keys;
+}
+
+const unitIndexes = new WeakMap<PolyphoneModel, (CharModel | undefined)[]>();
+
+/** The model's BMP characters by code unit. */
+function charModelsByUnit(model: PolyphoneModel): (CharModel | undefined)[] {
+  let index = unitIndexes.get(model);
+  if (!index) {
+    index = new Array<CharModel | undefined>(0x10000).fill(undefined);
+    for (const [char, charModel] of model.chars) {
+      if (char.length === 1) index[char.charCodeAt(0)] = charModel;
+    }
+    unitIndexes.set(model, index);
+  }
+  return index;
 }
 
 /** 1 for each UTF-16 unit that is a character of the model: the scan that skips the words no
