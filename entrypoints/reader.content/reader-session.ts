@@ -3,7 +3,8 @@
  * and starts or restores the page annotation accordingly.
  */
 import { parseWordList } from '../../utils/dict/cedict-format';
-import { glossaryWords } from '../../utils/glossary/entries';
+import { glossaryWords, type Glossary } from '../../utils/glossary/entries';
+import { buildPersonalGlossary, type PersonalGlossary } from '../../utils/glossary/personal';
 import { FIELD_LIMITS, TRACKER_LIMITS } from '../../utils/limits';
 import { sendToBackground } from '../../utils/send-message';
 import {
@@ -35,7 +36,13 @@ import { readerHostname } from './reader-site';
 /** Starts the reader session for this frame. Safe to call twice: the second call does nothing. */
 export async function startReaderSession(): Promise<void> {
   const hostname = readerHostname();
-  const [lexicon, polyphones] = await Promise.all([loadLexicon(), loadPolyphoneModel()]);
+  const [lexicon, polyphones, personal] = await Promise.all([
+    loadLexicon(),
+    loadPolyphoneModel(),
+    loadPersonalTerms(),
+  ]);
+  // Personal terms segment as one word, like the glossary's, so a mark never splits a word.
+  lexicon.addWords([...personal.words]);
   let annotator: PageAnnotator | null = null;
   let popup: PopupController | null = null;
   let terms: TermsPanel | null = null;
@@ -60,6 +67,7 @@ export async function startReaderSession(): Promise<void> {
         study,
         polyphones,
         terms,
+        personal.glossary,
         page && {
           onTermsMatched: (text, hits) => page.add(text, hits),
           onIdle: () => {
@@ -82,12 +90,15 @@ export async function startReaderSession(): Promise<void> {
     clearTimeout(reportTimer);
     if (!on) return;
     if (settings.glossary) {
-      terms = new TermsPanel(document);
+      terms = new TermsPanel(document, (id) => {
+        const term = personal.termsByHit.get(id)?.[0];
+        return term ? { simplified: term.simplified, gloss: term.english.gloss } : null;
+      });
       terms.start();
     }
     annotator = newAnnotator();
     annotator.start();
-    popup = new PopupController(document, settings.popupTrigger);
+    popup = new PopupController(document, settings.popupTrigger, personal.termsByHit);
     popup.start();
   };
   readerSettings.watch((value) => {
@@ -151,6 +162,21 @@ function reportSightings(page: PageSightings): void {
   });
 }
 
+/** The reader's personal terms from the background, matched on the page beside the glossary.
+ * Without them the page is still annotated with the built-in glossary. */
+async function loadPersonalTerms(): Promise<PersonalGlossary> {
+  try {
+    const { terms } = await sendToBackground('listPersonalTerms', {});
+    return buildPersonalGlossary(terms);
+  } catch (error) {
+    console.warn(
+      'tifa: personal terms unavailable:',
+      error instanceof Error ? error.message : error,
+    );
+    return buildPersonalGlossary([]);
+  }
+}
+
 /** The saved words by status from the background (the content script never opens IndexedDB).
  * Without them the page is still annotated, just without marks. */
 async function loadStudyWords(): Promise<StudyWords | null> {
@@ -198,6 +224,7 @@ function annotatorConfig(
   study: StudyWords | null,
   polyphones: PolyphoneModel | undefined,
   terms: TermsPanel | null,
+  personal: Glossary,
   tracker: Pick<AnnotatorConfig, 'onTermsMatched' | 'onIdle'> | null = null,
 ): AnnotatorConfig {
   const dark = matchMedia('(prefers-color-scheme: dark)').matches;
@@ -214,6 +241,7 @@ function annotatorConfig(
       toneColors: settings.toneColors ? (dark ? TONE_COLORS.dark : TONE_COLORS.light) : null,
     },
     markTerms: settings.glossary,
+    personal,
     onTermsDrawn: terms ? (ids) => terms.addTerms(ids) : undefined,
     ...tracker,
   };

@@ -41,6 +41,9 @@ export interface Glossary {
   readonly forms: ReadonlyMap<string, string>;
   /** Pattern id → the entry that explains it instead of the computed card. */
   readonly patternEntries: ReadonlyMap<string, string>;
+  /** Whether the pattern families (第二十届…全会) are matched too; false for a glossary of
+   * listed forms only, such as the reader's personal terms (utils/glossary/personal.ts). */
+  readonly patterns?: boolean;
 }
 
 /** An entry's surface forms in matching-key form: simplified first, then variants. */

@@ -58,7 +58,7 @@ export function matchAnalysis(
 /** Finds terms in text that is already a matching key (benchmarks, tests, custom pipelines). */
 export function matchKey(key: string, glossary: Glossary = getGlossary()): KeyHit[] {
   const automaton = automatonFor(glossary);
-  const candidates = collectCandidates(key, automaton);
+  const candidates = collectCandidates(key, automaton, glossary.patterns !== false);
   return chooseHits(candidates, glossary);
 }
 
@@ -180,7 +180,7 @@ interface Candidate {
 }
 
 /** Every form and pattern occurrence, ordered by start. */
-function collectCandidates(key: string, automaton: Automaton): Candidate[] {
+function collectCandidates(key: string, automaton: Automaton, patterns: boolean): Candidate[] {
   const { root, childStart, childUnit, childNode, terminal, ids } = automaton;
   const candidates: Candidate[] = [];
   const length = key.length;
@@ -212,7 +212,7 @@ function collectCandidates(key: string, automaton: Automaton): Candidate[] {
         j++;
       }
     }
-    if (isPatternStart(unit)) {
+    if (patterns && isPatternStart(unit)) {
       const match = matchPatternAt(key, i);
       if (match) candidates.push({ start: i, end: match.end, id: match.id, rank: 1 });
     }

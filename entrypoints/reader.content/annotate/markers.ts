@@ -34,5 +34,9 @@ export const STUDY_ATTR = 'data-tifa-study';
 /** On a term wrapper: the id of the term it shows (an entry id or `pattern:…`). */
 export const TERM_ATTR = 'data-tifa-term';
 
+/** On a built-in term's wrapper that a personal term annotates: the personal hit id
+ * (`personal:<id>`). A personal term alone is a wrapper whose TERM_ATTR is that id. */
+export const PERSONAL_ATTR = 'data-tifa-personal';
+
 /** Set for a moment on a term wrapper the terms panel scrolled to, to flash it. */
 export const FLASH_ATTR = 'data-tifa-flash';

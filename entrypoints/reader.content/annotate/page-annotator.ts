@@ -3,7 +3,9 @@
  * text, visible paragraphs first, the rest in idle time, new content as it arrives; and undoes
  * all of it on demand.
  */
+import type { Glossary } from '../../../utils/glossary/entries';
 import { matchAnalysis, type TermHit } from '../../../utils/glossary/matcher';
+import { joinPersonalHits } from '../../../utils/glossary/personal';
 import { MAX_PARAGRAPH_CHARS } from '../../../utils/limits';
 import { analyze, type AnalyzeOptions } from '../../../utils/zh/analyze';
 import { collectChineseText, isInsideSkipped } from './collect-text';
@@ -25,6 +27,8 @@ export interface AnnotatorConfig {
   /** Called with each text node's term hits (ORIGINAL offsets), marked or not: the tracker
    * counts them without walking the page again. Terms are matched when this is set. */
   readonly onTermsMatched?: (text: string, hits: readonly TermHit[]) => void;
+  /** The reader's personal terms, matched beside the built-in glossary (glossary/personal.ts). */
+  readonly personal?: Glossary | null;
   /** Called whenever the queues run empty (first annotation done, or new content done). */
   readonly onIdle?: () => void;
 }
@@ -196,8 +200,14 @@ export class PageAnnotator {
       pinyin: this.config.render.pinyin ? 'num' : 'none',
     });
     const { tokens } = analysis;
-    const matched =
-      this.config.markTerms || this.config.onTermsMatched ? matchAnalysis(text, analysis) : [];
+    const wantTerms = this.config.markTerms || this.config.onTermsMatched;
+    const personal = this.config.personal;
+    const matched = wantTerms
+      ? joinPersonalHits(
+          matchAnalysis(text, analysis),
+          personal && personal.forms.size > 0 ? matchAnalysis(text, analysis, personal) : [],
+        )
+      : [];
     if (matched.length > 0) this.config.onTermsMatched?.(text, matched);
     const terms = this.config.markTerms ? matched : [];
     // Terms are marked even when nothing else changes (pinyin off, no conversion).

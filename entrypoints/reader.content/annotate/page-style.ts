@@ -10,6 +10,7 @@ import {
   READING_ATTR,
   STUDY_ATTR,
   TERM_ATTR,
+  PERSONAL_ATTR,
   TIFA_ATTR,
   TONE_ATTR,
 } from './markers';
@@ -40,6 +41,11 @@ const TERM_RULES = [
     `text-decoration:none!important;visibility:visible!important;opacity:1!important;` +
     `font:inherit!important;color:inherit!important;` +
     `-webkit-box-decoration-break:clone!important;box-decoration-break:clone!important}`,
+  // Personal terms: the same mark in teal, so the reader's own vocabulary stands apart from the
+  // built-in glossary; a built-in term a personal one annotates keeps amber with a teal overline.
+  `${TERM}[${TERM_ATTR}^="personal:"]{border-bottom:2px dashed #0d9488!important;` +
+    `background:rgba(20,184,166,0.14)!important}`,
+  `${TERM}[${PERSONAL_ATTR}]{box-shadow:inset 0 2px 0 rgba(13,148,136,0.8)!important}`,
   // Flashed by the terms panel after scrolling to it; the attribute is removed a moment later.
   `${TERM}[${FLASH_ATTR}]{background:rgba(245,158,11,0.55)!important;` +
     `outline:2px solid #d97706!important;outline-offset:1px!important;` +

@@ -5,7 +5,15 @@
  */
 import type { Token } from '../../../utils/zh/analyze';
 import { pairReadings } from '../../../utils/zh/ruby-pairs';
-import { MARK, READING_ATTR, STUDY_ATTR, TERM_ATTR, TIFA_ATTR, TONE_ATTR } from './markers';
+import {
+  MARK,
+  PERSONAL_ATTR,
+  READING_ATTR,
+  STUDY_ATTR,
+  TERM_ATTR,
+  TIFA_ATTR,
+  TONE_ATTR,
+} from './markers';
 import { groupTokensByTerms, type Span } from './term-runs';
 
 /** How a reading is written: a formatter from tone-number form (`zhong4`) to what is shown. */
@@ -27,6 +35,8 @@ export interface StudyWords {
 /** A glossary term found in the text node: its id and its span of the ORIGINAL text. */
 export interface TermSpan extends Span {
   readonly id: string;
+  /** A personal term's hit id annotating this built-in term (its card shows both). */
+  readonly personal?: string;
 }
 
 /**
@@ -41,6 +51,8 @@ export function renderTokens(
 ): Node[] {
   if (terms.length === 0) return renderRun(tokens, options);
   const nodes: Node[] = [];
+  // Rare: only when a personal term annotates a built-in one in this text node.
+  const annotated = terms.some((t) => t.personal);
   for (const run of groupTokensByTerms(tokens, terms)) {
     const inner = renderRun(tokens.slice(run.from, run.to), options);
     if (run.termId === null || inner.length === 0) {
@@ -50,10 +62,24 @@ export function renderTokens(
     const wrapper = document.createElement('span');
     wrapper.setAttribute(TIFA_ATTR, MARK.term);
     wrapper.setAttribute(TERM_ATTR, run.termId);
+    const personal = annotated ? personalOf(terms, tokens, run.from, run.to) : undefined;
+    if (personal) wrapper.setAttribute(PERSONAL_ATTR, personal);
     wrapper.append(...inner);
     nodes.push(wrapper);
   }
   return nodes;
+}
+
+/** The personal hit id on the term hit that tokens [from, to) show. */
+function personalOf(
+  terms: readonly TermSpan[],
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): string | undefined {
+  const start = tokens[from]?.start ?? 0;
+  const end = tokens[to - 1]?.end ?? 0;
+  return terms.find((t) => t.personal && t.start < end && start < t.end)?.personal;
 }
 
 function renderRun(tokens: readonly Token[], options: RenderOptions): Node[] {

@@ -11,10 +11,11 @@ import type { PopupTrigger } from '../../../utils/settings';
 import { analyze } from '../../../utils/zh/analyze';
 import { isHanCodePoint } from '../../../utils/zh/han';
 import { FIELD_LIMITS } from '../../../utils/limits';
-import { MARK, TIFA_ATTR } from '../annotate/markers';
+import { MARK, PERSONAL_ATTR, TERM_ATTR, TIFA_ATTR } from '../annotate/markers';
 import { formatCedictPinyin } from '../../../utils/dict/format-pinyin';
 import { themeAt } from './page-theme';
 import { PopupView } from './popup-view';
+import type { PersonalCardTerm } from './term-card-view';
 import { termAround, wordAtPoint, type WordAtPoint } from './word-at-point';
 
 /** Longest text sent for a lookup, in code points (the dictionary's longest useful match). */
@@ -38,9 +39,11 @@ export class PopupController {
   /** When each word was last sent to the history from this page. */
   private readonly recorded = new Map<string, number>();
 
+  /** `personal` gives the reader's own terms behind a personal hit id (`personal:<id>`). */
   constructor(
     private readonly doc: Document,
     private readonly trigger: PopupTrigger,
+    private readonly personal: ReadonlyMap<string, readonly PersonalCardTerm[]> = new Map(),
   ) {}
 
   start(): void {
@@ -149,8 +152,9 @@ export class PopupController {
     const id = ++this.request;
     // A glossary term's card comes from the bundled glossary; the dictionary from the background.
     const card = word.term ? describeTerm(word.term.id) : null;
+    const personal = this.personalAt(word.term?.element);
     const text = lookupKey(word.text);
-    if (!text && !card) return;
+    if (!text && !card && personal.length === 0) return;
     const preferred = word.segmented ? lookupKey(word.segmented) : undefined;
     let matches: WordMatch[] = [];
     if (text) {
@@ -161,7 +165,7 @@ export class PopupController {
         ));
       } catch (error) {
         // Without the dictionary a term's card is still worth showing.
-        if (!card) {
+        if (!card && personal.length === 0) {
           this.ensureView().setStatus(error instanceof Error ? error.message : 'lookup failed');
           return;
         }
@@ -169,7 +173,7 @@ export class PopupController {
     }
     // A newer pointer move won: drop this answer.
     if (id !== this.request) return;
-    if (matches.length === 0 && !card) {
+    if (matches.length === 0 && !card && personal.length === 0) {
       this.close();
       return;
     }
@@ -179,12 +183,21 @@ export class PopupController {
       {
         matches,
         term: card,
+        personal,
         theme: themeAt(word.anchor),
         canSpeak: this.chineseVoice() !== null,
       },
       { left: box.left, top: box.top, width: box.width, height: box.height },
     );
     this.recordSoon();
+  }
+
+  /** The reader's own terms on a term mark: the mark's own id if it is personal, and the
+   * personal term annotating a built-in one. */
+  private personalAt(mark: Element | undefined): readonly PersonalCardTerm[] {
+    if (!mark || this.personal.size === 0) return [];
+    const ids = [mark.getAttribute(TERM_ATTR), mark.getAttribute(PERSONAL_ATTR)];
+    return ids.flatMap((id) => (id ? (this.personal.get(id) ?? []) : []));
   }
 
   /** Records the shown word in the history if the popup still shows it after RECORD_DWELL_MS. */

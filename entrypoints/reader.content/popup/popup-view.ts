@@ -11,7 +11,13 @@ import { TONE_COLORS, type ToneTheme } from '../../../utils/tone-colors';
 import { formatCedictPinyin, formatCedictSyllable } from '../../../utils/dict/format-pinyin';
 import { MARK, TIFA_ATTR } from '../annotate/markers';
 import { maxPopupHeight, placePopup, type Box } from './popup-position';
-import { renderTermCard, TERM_CARD_STYLE } from './term-card-view';
+import {
+  PERSONAL_CARD_STYLE,
+  renderPersonalCard,
+  renderTermCard,
+  TERM_CARD_STYLE,
+  type PersonalCardTerm,
+} from './term-card-view';
 
 /** Matches shown at once: the longest word and the shorter ones starting there. */
 const MAX_MATCHES = 4;
@@ -31,6 +37,8 @@ export interface PopupContent {
   readonly canSpeak: boolean;
   /** The glossary card of the term under the pointer, shown above the dictionary senses. */
   readonly term?: TermCard | null;
+  /** The reader's own entries for this term, shown below the glossary card. */
+  readonly personal?: readonly PersonalCardTerm[];
 }
 
 const STYLE = `
@@ -57,7 +65,7 @@ button:focus-visible { outline: 2px solid var(--accent); }
 button[hidden] { display: none; }
 kbd { font: 11px monospace; color: var(--muted); }
 .status { margin-top: 6px; font-size: 12px; color: var(--accent); min-height: 1em; }
-${TERM_CARD_STYLE}`;
+${TERM_CARD_STYLE}${PERSONAL_CARD_STYLE}`;
 
 export class PopupView {
   private readonly host: HTMLElement;
@@ -109,6 +117,9 @@ export class PopupView {
     this.termCard = content.term ? renderTermCard(content.term, this.actions.openTerm) : null;
     this.body.replaceChildren(
       ...(this.termCard ? [this.termCard] : []),
+      ...(content.personal && content.personal.length > 0
+        ? [renderPersonalCard(content.personal)]
+        : []),
       ...content.matches
         .slice(0, MAX_MATCHES)
         .map((m, i) => renderMatch(m, i === 0, content.theme)),

@@ -25,6 +25,47 @@ export const TERM_CARD_STYLE = `
 .term a { color: var(--accent); }
 `;
 
+/** Styles for the reader's own terms (teal, like their marks on the page). */
+export const PERSONAL_CARD_STYLE = `
+.mine { margin: 0 0 8px; padding: 0 0 8px 10px; border-left: 3px solid #0d9488;
+  border-bottom: 1px solid var(--border); }
+.mine .kicker { font-size: 11px; letter-spacing: .04em; text-transform: uppercase;
+  color: #0f766e; margin: 0 0 2px; }
+.dark .mine .kicker { color: #5eead4; }
+.mine p { margin: 4px 0 0; }
+.mine .notes { white-space: pre-wrap; font-size: 13px; }
+.mine .meta { color: var(--muted); font-size: 12px; }
+`;
+
+/** The fields of a personal term the card shows. */
+export interface PersonalCardTerm {
+  readonly simplified: string;
+  readonly traditional?: string;
+  readonly pinyin?: string;
+  readonly english: { readonly gloss: string };
+  readonly notes?: string;
+  readonly tags?: readonly string[];
+}
+
+/** Renders the reader's own entries for the term under the pointer: translation, notes, tags. */
+export function renderPersonalCard(terms: readonly PersonalCardTerm[]): HTMLElement {
+  const section = element('section', 'mine');
+  section.setAttribute('aria-label', 'My term');
+  section.append(element('p', 'kicker', 'My term'));
+  for (const term of terms) {
+    const head = element('div', 'head');
+    head.append(element('span', 'hanzi', term.simplified));
+    if (term.traditional && term.traditional !== term.simplified)
+      head.append(element('span', 'trad', term.traditional));
+    if (term.pinyin) head.append(element('span', 'pinyin', term.pinyin));
+    section.append(head, element('p', 'translation', term.english.gloss));
+    if (term.notes) section.append(element('p', 'notes', term.notes));
+    if (term.tags && term.tags.length > 0)
+      section.append(element('p', 'meta', `Tags: ${term.tags.join(', ')}`));
+  }
+  return section;
+}
+
 /** Renders a card; `openTerm` is called with the id of a related term the reader clicks. */
 export function renderTermCard(card: TermCard, openTerm: (id: string) => void): HTMLElement {
   const section = element('section', 'term');

@@ -78,7 +78,12 @@ export class TermsPanel {
   private recountTimer = 0;
   private flashed: { element: Element; timer: number } | null = null;
 
-  constructor(private readonly doc: Document) {}
+  /** `personal` names the reader's own terms (`personal:<id>`), which the glossary does not know. */
+  constructor(
+    private readonly doc: Document,
+    private readonly personal: (id: string) => { simplified: string; gloss: string } | null = () =>
+      null,
+  ) {}
 
   /** Listens for the panel key. The button appears once terms are reported. */
   start(): void {
@@ -176,7 +181,10 @@ export class TermsPanel {
   private renderList(): void {
     const list = this.ensureHost().list;
     const rows = this.counts.map(({ id, count }) => {
-      const card = describeTerm(id);
+      const found = describeTerm(id);
+      const mine = found ? null : this.personal(id);
+      const card =
+        found ?? (mine && { simplified: mine.simplified, english: { gloss: mine.gloss } });
       const item = this.doc.createElement('li');
       const button = this.doc.createElement('button');
       button.type = 'button';
@@ -184,7 +192,11 @@ export class TermsPanel {
       button.append(
         span(this.doc, 'hanzi', card?.simplified ?? id),
         span(this.doc, 'count', String(count)),
-        span(this.doc, 'english', card ? (card.english.official?.text ?? card.english.gloss) : ''),
+        span(
+          this.doc,
+          'english',
+          found ? (found.english.official?.text ?? found.english.gloss) : (mine?.gloss ?? ''),
+        ),
       );
       button.title = 'Scroll to the next occurrence';
       button.addEventListener('click', () => this.showNext(id, button));
