@@ -74,3 +74,14 @@ export const PACK_LIMITS = {
  * 10,000 entries with notes average 800 characters each. Like MAX_BACKUP_CHARS it stays far
  * below Chromium's 64 MiB message limit. */
 export const MAX_PACK_CHARS = 8 * 1024 * 1024;
+
+/** Annotations: one quote and one note per row. */
+export const ANNOTATION_LIMITS = {
+  /** The quoted passage: a few sentences; a longer selection is refused with a message. */
+  exact: 2000,
+  /** Prefix and suffix: the W3C selector's context, 32 characters each, with room for astral
+   * characters (two UTF-16 units each). */
+  context: 64,
+  /** Annotations of one page sent to the reader: far above real use, bounded for the message. */
+  perPage: 500,
+} as const;

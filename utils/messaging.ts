@@ -6,9 +6,10 @@
 import * as v from 'valibot';
 import type { WordMatch } from './dict/lookup';
 import type { SearchResult } from './dict/search';
-import type { PersonalTermRecord } from './db/schema';
+import type { AnnotationRecord, PersonalTermRecord } from './db/schema';
 import { PersonalTermInputSchema, type PackImportSummary, type PackProblem } from './glossary/pack';
 import {
+  ANNOTATION_LIMITS,
   FIELD_LIMITS as LIMITS,
   MAX_BACKUP_CHARS,
   MAX_MESSAGE_CHARS,
@@ -148,6 +149,26 @@ export const REQUEST_SCHEMAS = {
   }),
   /** Every personal term (the reader matches them on pages). */
   listPersonalTerms: v.strictObject({}),
+  /** Annotate a passage of the page (the reader's selection); a content script may only save
+   * for its own page. */
+  saveAnnotation: v.strictObject({
+    url: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.url)),
+    title: v.pipe(v.string(), v.maxLength(LIMITS.title)),
+    outlet: v.pipe(v.string(), v.maxLength(TRACKER_LIMITS.outlet)),
+    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(ANNOTATION_LIMITS.exact)),
+    prefix: v.pipe(v.string(), v.maxLength(ANNOTATION_LIMITS.context)),
+    suffix: v.pipe(v.string(), v.maxLength(ANNOTATION_LIMITS.context)),
+    position: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    note: v.pipe(v.string(), v.maxLength(STUDY_LIMITS.notes)),
+    tags: v.pipe(
+      v.array(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(STUDY_LIMITS.tag))),
+      v.maxLength(STUDY_LIMITS.tags),
+    ),
+  }),
+  /** A page's annotations, to anchor them again; a content script may only ask for its own page. */
+  listAnnotations: v.strictObject({
+    url: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.url)),
+  }),
   /** Review page: import a glossary pack (the file's text; the background checks every entry). */
   importPack: v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_PACK_CHARS)) }),
 } as const;
@@ -197,6 +218,8 @@ export interface ResponseMap {
   updatePersonalTerm: { term: PersonalTermRecord };
   deletePersonalTerms: { deleted: number };
   listPersonalTerms: { terms: PersonalTermRecord[] };
+  saveAnnotation: { annotation: AnnotationRecord };
+  listAnnotations: { annotations: AnnotationRecord[] };
   importPack:
     { imported: true; summary: PackImportSummary } | { imported: false; problems: PackProblem[] };
 }

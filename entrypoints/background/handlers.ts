@@ -45,6 +45,7 @@ import {
   updatePersonalTerm,
 } from './personal-terms-store';
 import { clearSightings, recordSightings } from './tracker-store';
+import { listAnnotations, pageUrl, saveAnnotation } from './annotation-store';
 
 /** Who sent a message, as the browser (not the sender) reports it. */
 export interface MessageSender {
@@ -127,7 +128,22 @@ const handlers: { [T in MessageType]: Handler<T> } = {
   deletePersonalTerms: async ({ ids }) => ({ deleted: await deletePersonalTerms(ids) }),
   listPersonalTerms: async () => ({ terms: await listPersonalTerms() }),
   importPack: ({ text }) => importPack(text),
+  saveAnnotation: async (input, sender) => {
+    if (!isOwnPage(sender, input.url)) throw new Error('annotations are saved for the page itself');
+    return { annotation: await saveAnnotation(input) };
+  },
+  listAnnotations: async ({ url }, sender) => {
+    // A web page may read only its own annotations, never another page's.
+    if (!isOwnPage(sender, url)) throw new Error('annotations are listed for the page itself');
+    return { annotations: await listAnnotations(url) };
+  },
 };
+
+/** Whether `url` is the sender's own page (fragments aside), or the sender is our own page. */
+function isOwnPage(sender: MessageSender, url: string): boolean {
+  if (isExtensionPage(sender)) return true;
+  return sender.url !== undefined && pageUrl(sender.url) === pageUrl(url);
+}
 
 /** The last answer to getStudyWords, dropped by every write that can change it. */
 let studyWordsCache: Promise<{ known: string[]; learning: string[] }> | null = null;

@@ -131,7 +131,7 @@ describe('schema v2 → v3', () => {
 
     const db = new TifaDatabase('migration-v2');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.vocabulary.toArray()).toEqual(snapshot.vocabulary);
     expect(await db.lookups.toArray()).toEqual(snapshot.lookups);
     expect(await db.reviewLog.toArray()).toEqual(snapshot.reviewLog);
@@ -165,6 +165,72 @@ describe('schema v2 → v3', () => {
         .count(),
     ).toBe(1);
     expect(await db.personalTerms.where('tags').equals('2025').count()).toBe(1);
+    db.close();
+  });
+});
+
+describe('schema v3 → v4', () => {
+  it('keeps every v3 row as it was and adds an empty, usable annotations table', async () => {
+    await writeV2Fixture('migration-v3');
+    // The v3 shape exactly as the v3 code declared it, with rows in its new tables.
+    const v3 = new Dexie('migration-v3');
+    v3.version(3).stores({
+      lookups: '++id, word, time, site, [kind+word]',
+      vocabulary: '&key, word, status, lastSeen, *tags, card.due',
+      reviewLog: '++id, key, review',
+      sightings: '++id, url, time, [termId+time]',
+      termStats: '&termId',
+      personalTerms: '&id, simplified, *tags, updatedAt',
+    });
+    await v3.open();
+    await v3.table('sightings').add({
+      termId: 'new-quality-productive-forces',
+      url: 'https://a.example/1',
+      title: 'T',
+      outlet: 'a.example',
+      time: 1,
+      count: 2,
+      sentence: '发展新质生产力。',
+    });
+    await v3.table('personalTerms').add({
+      id: 'my-term',
+      simplified: '新提法',
+      english: { gloss: 'a new formulation' },
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    const snapshot = {
+      vocabulary: await v3.table('vocabulary').toArray(),
+      lookups: await v3.table('lookups').toArray(),
+      reviewLog: await v3.table('reviewLog').toArray(),
+      sightings: await v3.table('sightings').toArray(),
+      personalTerms: await v3.table('personalTerms').toArray(),
+    };
+    v3.close();
+
+    const db = new TifaDatabase('migration-v3');
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.vocabulary.toArray()).toEqual(snapshot.vocabulary);
+    expect(await db.lookups.toArray()).toEqual(snapshot.lookups);
+    expect(await db.reviewLog.toArray()).toEqual(snapshot.reviewLog);
+    expect(await db.sightings.toArray()).toEqual(snapshot.sightings);
+    expect(await db.personalTerms.toArray()).toEqual(snapshot.personalTerms);
+    expect(await db.annotations.count()).toBe(0);
+    await db.annotations.add({
+      url: 'https://a.example/1',
+      title: 'T',
+      outlet: 'a.example',
+      time: 1,
+      exact: '新质生产力',
+      prefix: '发展',
+      suffix: '。',
+      position: 10,
+      note: 'n',
+      tags: ['nqpf'],
+    });
+    expect(await db.annotations.where('url').equals('https://a.example/1').count()).toBe(1);
+    expect(await db.annotations.where('tags').equals('nqpf').count()).toBe(1);
     db.close();
   });
 });

@@ -170,11 +170,34 @@ export interface PersonalTermRecord extends PackEntry {
   updatedAt: number;
 }
 
+/**
+ * A reader's note on a passage of a page (user data, schema v4): the W3C text-quote selector
+ * (exact quote, up to 32 characters of prefix and suffix) and a position hint to find the passage
+ * again (utils/annotations/quote-selector.ts), the note and tags, and the page.
+ */
+export interface AnnotationRecord {
+  id?: number;
+  /** The page, without its `#fragment`. */
+  url: string;
+  title: string;
+  /** The site (host name without `www.`). */
+  outlet: string;
+  /** When the annotation was made, epoch milliseconds. */
+  time: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** Offset of `exact` in the page's text (body text as the reader displayed it). */
+  position: number;
+  note: string;
+  tags: string[];
+}
+
 /** Contexts kept per word: enough to study from, bounded so one word cannot grow without end. */
 export const MAX_CONTEXTS = 20;
 
 /** The schema version the code writes; backups record it. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export class TifaDatabase extends Dexie {
   /** User data: every lookup, oldest first (`time`); `[kind+word]` lists one entry's history. */
@@ -190,6 +213,8 @@ export class TifaDatabase extends Dexie {
   termStats!: EntityTable<TermStatsRecord, 'termId'>;
   /** User data: the reader's own terms, by id; `simplified` finds one form's entries (schema v3). */
   personalTerms!: EntityTable<PersonalTermRecord, 'id'>;
+  /** User data: the reader's annotations, by page (`url`), date and tag (schema v4). */
+  annotations!: EntityTable<AnnotationRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -220,6 +245,10 @@ export class TifaDatabase extends Dexie {
       sightings: '++id, url, time, [termId+time]',
       termStats: '&termId',
       personalTerms: '&id, simplified, *tags, updatedAt',
+    });
+    // v4: annotations. A new table only, nothing to convert.
+    this.version(4).stores({
+      annotations: '++id, url, time, *tags',
     });
   }
 }
