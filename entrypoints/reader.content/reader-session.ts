@@ -31,6 +31,8 @@ import type { ReadingFormatter, StudyWords } from './annotate/render-tokens';
 import { PopupController } from './popup/popup-controller';
 import { TermsPanel } from './terms/terms-panel';
 import { PageSightings } from './terms/page-sightings';
+import { AnnotationController } from './annotations/annotation-controller';
+import type { TermHit } from '../../utils/glossary/matcher';
 import { readerHostname } from './reader-site';
 
 /** Starts the reader session for this frame. Safe to call twice: the second call does nothing. */
@@ -46,6 +48,7 @@ export async function startReaderSession(): Promise<void> {
   let annotator: PageAnnotator | null = null;
   let popup: PopupController | null = null;
   let terms: TermsPanel | null = null;
+  let notes: AnnotationController | null = null;
   let settings = sanitizeSettings(await readerSettings.getValue());
   let on = isSiteEnabled(await enabledSites.getValue(), hostname);
   let markSaved = sanitizeStudySettings(await studySettings.getValue()).markSavedWords;
@@ -61,22 +64,19 @@ export async function startReaderSession(): Promise<void> {
     const page = tracking ? new PageSightings() : null;
     return new PageAnnotator(
       document,
-      annotatorConfig(
-        settings,
-        lexicon,
-        study,
-        polyphones,
-        terms,
-        personal.glossary,
-        page && {
-          onTermsMatched: (text, hits) => page.add(text, hits),
-          onIdle: () => {
-            // Debounced: a page that keeps adding content is reported once it settles.
-            clearTimeout(reportTimer);
-            reportTimer = window.setTimeout(() => reportSightings(page), REPORT_DELAY_MS);
-          },
+      annotatorConfig(settings, lexicon, study, polyphones, terms, personal.glossary, {
+        ...(page && {
+          onTermsMatched: (text: string, hits: readonly TermHit[]) => page.add(text, hits),
+        }),
+        onIdle: () => {
+          // Annotations anchor on the text as drawn (the annotator replaced its nodes).
+          notes?.anchor();
+          if (!page) return;
+          // Debounced: a page that keeps adding content is reported once it settles.
+          clearTimeout(reportTimer);
+          reportTimer = window.setTimeout(() => reportSightings(page), REPORT_DELAY_MS);
         },
-      ),
+      }),
     );
   };
 
@@ -84,6 +84,8 @@ export async function startReaderSession(): Promise<void> {
     annotator?.stop();
     popup?.stop();
     terms?.stop();
+    notes?.stop();
+    notes = null;
     annotator = null;
     popup = null;
     terms = null;
@@ -96,6 +98,8 @@ export async function startReaderSession(): Promise<void> {
       });
       terms.start();
     }
+    notes = new AnnotationController(document, (list) => terms?.setAnnotations(list));
+    notes.start();
     annotator = newAnnotator();
     annotator.start();
     popup = new PopupController(document, settings.popupTrigger, personal.termsByHit);

@@ -16,6 +16,8 @@ export const MARK = {
   term: 'term',
   /** The "Terms on this page" button and panel (one shadow host). */
   termsPanel: 'terms',
+  /** The "Annotate" button and note form beside a selection (one shadow host). */
+  annotate: 'annotate',
 } as const;
 
 /** The reading of a character, shown through CSS generated content so it is never copied. */

@@ -46,6 +46,8 @@ const TERM_RULES = [
   `${TERM}[${TERM_ATTR}^="personal:"]{border-bottom:2px dashed #0d9488!important;` +
     `background:rgba(20,184,166,0.14)!important}`,
   `${TERM}[${PERSONAL_ATTR}]{box-shadow:inset 0 2px 0 rgba(13,148,136,0.8)!important}`,
+  // The reader's annotations: a CSS Custom Highlight over a Range, no element in the page.
+  `::highlight(tifa-annotation){background-color:rgba(250,204,21,0.45);color:inherit}`,
   // Flashed by the terms panel after scrolling to it; the attribute is removed a moment later.
   `${TERM}[${FLASH_ATTR}]{background:rgba(245,158,11,0.55)!important;` +
     `outline:2px solid #d97706!important;outline-offset:1px!important;` +

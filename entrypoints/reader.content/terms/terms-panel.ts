@@ -13,6 +13,7 @@
 import { describeTerm } from '../../../utils/glossary/entries';
 import { FLASH_ATTR, MARK, TERM_ATTR, TIFA_ATTR } from '../annotate/markers';
 import { themeAt } from '../popup/page-theme';
+import type { PageAnnotation } from '../annotations/annotation-controller';
 import { countTerms, nextOccurrence, type TermCount } from './count-terms';
 
 /** The key that opens and closes the panel. */
@@ -61,6 +62,11 @@ li button:hover, li button:focus-visible { background: var(--hover); }
   text-overflow: ellipsis; white-space: nowrap; }
 .count { grid-row: 1 / span 2; grid-column: 2; align-self: center; font-variant-numeric: tabular-nums;
   color: var(--muted); }
+.notes { border-top: 1px solid var(--border); overflow: auto; max-height: 40%; }
+.notes[hidden] { display: none; }
+h3 { all: unset; display: block; font-weight: 600; font-size: 13px; padding: 6px 12px 0; }
+.orphaned { cursor: default; opacity: .75; }
+.orphan { grid-column: 1; color: #b45309; font-size: 11px; }
 footer { padding: 6px 12px; border-top: 1px solid var(--border); color: var(--muted); font-size: 11px; }
 kbd { font: 11px monospace; }
 `;
@@ -70,6 +76,9 @@ export class TermsPanel {
   private toggle: HTMLButtonElement | null = null;
   private panel: HTMLElement | null = null;
   private list: HTMLElement | null = null;
+  private notes: HTMLElement | null = null;
+  /** The page's annotations (annotations/annotation-controller.ts), anchored or orphaned. */
+  private annotations: readonly PageAnnotation[] = [];
   /** Counts as annotation reported them; recounted from the page when the panel opens. */
   private readonly reported = new Map<string, number>();
   private counts: TermCount[] = [];
@@ -101,6 +110,7 @@ export class TermsPanel {
     this.toggle = null;
     this.panel = null;
     this.list = null;
+    this.notes = null;
     this.reported.clear();
     this.cursor.clear();
   }
@@ -112,12 +122,49 @@ export class TermsPanel {
     else this.updateToggle(this.reported.size);
   }
 
+  /** Lists the page's annotations below its terms; an orphaned one says so. */
+  setAnnotations(annotations: readonly PageAnnotation[]): void {
+    this.annotations = annotations;
+    if (annotations.length === 0 && !this.host) return;
+    this.renderAnnotations();
+    this.updateToggle(this.reported.size);
+  }
+
+  private renderAnnotations(): void {
+    const { notes } = this.ensureHost();
+    notes.hidden = this.annotations.length === 0;
+    const heading = this.doc.createElement('h3');
+    heading.textContent = `Annotations (${this.annotations.length})`;
+    const list = this.doc.createElement('ol');
+    for (const annotation of this.annotations) {
+      const item = this.doc.createElement('li');
+      const button = this.doc.createElement('button');
+      button.type = 'button';
+      button.className = annotation.reveal ? 'annotation' : 'annotation orphaned';
+      button.append(
+        span(this.doc, 'hanzi', annotation.quote),
+        span(this.doc, 'english', annotation.note || annotation.tags.join(', ')),
+      );
+      if (annotation.reveal) {
+        button.title = 'Scroll to the passage';
+        const reveal = annotation.reveal;
+        button.addEventListener('click', reveal);
+      } else {
+        button.append(span(this.doc, 'orphan', 'Orphaned: the passage is no longer on the page'));
+        button.disabled = true;
+      }
+      item.append(button);
+      list.append(item);
+    }
+    notes.replaceChildren(heading, list);
+  }
+
   /** Opens or closes the panel. */
   setOpen(open: boolean): void {
     if (open === this.isOpen()) return;
     if (open) {
       this.recount();
-      if (this.counts.length === 0) return;
+      if (this.counts.length === 0 && this.annotations.length === 0) return;
     }
     const panel = this.ensureHost().panel;
     panel.hidden = !open;
@@ -138,7 +185,7 @@ export class TermsPanel {
       return;
     }
     if (key !== TERMS_PANEL_KEY || isEditable(event.composedPath()[0] ?? event.target)) return;
-    if (this.reported.size === 0 && !this.isOpen()) return;
+    if (this.reported.size === 0 && this.annotations.length === 0 && !this.isOpen()) return;
     event.preventDefault();
     this.setOpen(!this.isOpen());
   };
@@ -168,13 +215,15 @@ export class TermsPanel {
   }
 
   private updateToggle(distinct: number): void {
-    if (distinct === 0 && !this.host) return;
+    const notes = this.annotations.length;
+    if (distinct === 0 && notes === 0 && !this.host) return;
     const fits =
       window === window.top || (innerWidth >= MIN_FRAME.width && innerHeight >= MIN_FRAME.height);
     const { toggle } = this.ensureHost();
-    toggle.hidden = distinct === 0 || !fits;
+    toggle.hidden = (distinct === 0 && notes === 0) || !fits;
     const label = toggle.querySelector('.label');
-    if (label) label.textContent = `Terms ${distinct}`;
+    if (label)
+      label.textContent = notes > 0 ? `Terms ${distinct} · Notes ${notes}` : `Terms ${distinct}`;
     toggle.setAttribute('aria-label', `Terms on this page: ${distinct}`);
   }
 
@@ -241,9 +290,14 @@ export class TermsPanel {
     this.flashed = null;
   }
 
-  private ensureHost(): { toggle: HTMLButtonElement; panel: HTMLElement; list: HTMLElement } {
-    if (this.host && this.toggle && this.panel && this.list) {
-      return { toggle: this.toggle, panel: this.panel, list: this.list };
+  private ensureHost(): {
+    toggle: HTMLButtonElement;
+    panel: HTMLElement;
+    list: HTMLElement;
+    notes: HTMLElement;
+  } {
+    if (this.host && this.toggle && this.panel && this.list && this.notes) {
+      return { toggle: this.toggle, panel: this.panel, list: this.list, notes: this.notes };
     }
     const doc = this.doc;
     const host = doc.createElement('tifa-terms');
@@ -282,7 +336,10 @@ export class TermsPanel {
     const kbd = doc.createElement('kbd');
     kbd.textContent = 'T';
     footer.append('Click a term to go to each occurrence in turn. ', kbd, ' opens and closes.');
-    panel.append(header, list, footer);
+    const notes = doc.createElement('div');
+    notes.className = 'notes';
+    notes.hidden = true;
+    panel.append(header, list, notes, footer);
 
     shadow.append(style, toggle, panel);
     // Outside <body>, so the page's body markup stays exactly its own.
@@ -291,7 +348,8 @@ export class TermsPanel {
     this.toggle = toggle;
     this.panel = panel;
     this.list = list;
-    return { toggle, panel, list };
+    this.notes = notes;
+    return { toggle, panel, list, notes };
   }
 }
 

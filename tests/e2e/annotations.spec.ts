@@ -1,0 +1,153 @@
+// Annotations in the real Chromium: select a passage of the simplified fixture, Alt+A, note and
+// tags, save; reload and it is anchored and highlighted again; with the page shown in traditional
+// script it still anchors; switching the reader off restores body.innerHTML exactly; an
+// annotation whose passage is gone is listed as orphaned in the terms panel.
+
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  resetReader,
+  setReaderSettings,
+  setReaderSite,
+  useBrowserSuite,
+  waitForReaderIdle,
+  waitForReaderOn,
+} from './harness.ts';
+
+const HOST = '127.0.0.1';
+const QUOTE = '因地制宜发展新质生产力';
+
+interface ExtensionGlobal {
+  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+}
+
+/** Selects the first occurrence of `quote` in the body's text (across the reader's ruby). */
+async function selectText(page: Page, quote: string): Promise<void> {
+  await page.evaluate((q) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const nodes: { node: Text; start: number }[] = [];
+    let text = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement?.tagName;
+      if (parent === 'SCRIPT' || parent === 'STYLE') continue;
+      nodes.push({ node: n as Text, start: text.length });
+      text += (n as Text).data;
+    }
+    const at = text.indexOf(q);
+    if (at < 0) throw new Error('quote not on the page');
+    const find = (offset: number, end: boolean) => {
+      const hit = [...nodes].reverse().find((e) => (end ? e.start < offset : e.start <= offset));
+      if (!hit) throw new Error('no node');
+      return { node: hit.node, offset: offset - hit.start };
+    };
+    const from = find(at, false);
+    const to = find(at + q.length, true);
+    const range = document.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    const selection = getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  }, quote);
+}
+
+/** The highlighted passages (CSS Custom Highlight ranges) as text. */
+async function highlighted(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const highlight = CSS.highlights.get('tifa-annotation');
+    return highlight ? [...highlight].map((range) => (range as Range).toString()) : [];
+  });
+}
+
+/** What the terms panel's annotation list says. */
+async function listedAnnotations(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      document.querySelector('tifa-terms')?.shadowRoot?.querySelector('.notes')?.textContent ?? '',
+  );
+}
+
+describe('annotations', () => {
+  const suite = useBrowserSuite();
+  let page: Page | undefined;
+
+  beforeEach(async () => {
+    await resetReader(suite.extension);
+  });
+  afterEach(async () => {
+    await page?.close();
+    page = undefined;
+  });
+
+  it('saves a selection with a note, re-anchors it after a reload and in traditional script, restores the page', async () => {
+    page = await suite.openFixturePage('/simplified-news.html');
+    const before = await page.evaluate(() => document.body.innerHTML);
+    await setReaderSite(suite.extension, HOST, true);
+    await waitForReaderOn(page);
+    await waitForReaderIdle(page);
+
+    await selectText(page, QUOTE);
+    await page.keyboard.press('Alt+KeyA');
+    const note = page.getByRole('textbox', { name: 'Note' });
+    await note.fill('first mention in this report');
+    await page.getByRole('textbox', { name: 'Tags' }).fill('nqpf, local');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => highlighted(page as Page)).toEqual([QUOTE]);
+    await expect.poll(() => listedAnnotations(page as Page)).toContain('first mention');
+
+    await page.reload();
+    await waitForReaderOn(page);
+    await waitForReaderIdle(page);
+    await expect.poll(() => highlighted(page as Page), { timeout: 10_000 }).toEqual([QUOTE]);
+    expect(await listedAnnotations(page)).not.toContain('Orphaned');
+
+    // The page shown in traditional script: the same passage, in its other form.
+    await setReaderSettings(suite.extension, { script: 'tw' });
+    await expect
+      .poll(() => highlighted(page as Page), { timeout: 10_000 })
+      .toEqual(['因地制宜發展新質生產力']);
+
+    // Reading mode without pinyin: readings are CSS content, the anchor is the same text.
+    await setReaderSettings(suite.extension, { script: 'keep', pinyin: false });
+    await expect.poll(() => highlighted(page as Page), { timeout: 10_000 }).toEqual([QUOTE]);
+
+    await setReaderSite(suite.extension, HOST, false);
+    await expect.poll(() => (page as Page).evaluate(() => document.body.innerHTML)).toBe(before);
+    expect(await highlighted(page)).toEqual([]);
+  });
+
+  it('lists an annotation whose passage is gone as orphaned', async () => {
+    const url = `${suite.server.origin}/simplified-news.html`;
+    const ext = await suite.extension.context.newPage();
+    await ext.goto(`chrome-extension://${suite.extension.extensionId}/review.html`);
+    const reply = (await ext.evaluate(
+      (payload) =>
+        (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({
+          type: 'saveAnnotation',
+          payload,
+        }),
+      {
+        url,
+        title: 'T',
+        outlet: HOST,
+        exact: '这段文字已经从页面上删除了',
+        prefix: '',
+        suffix: '',
+        position: 100,
+        note: 'a removed passage',
+        tags: [],
+      },
+    )) as { ok: boolean };
+    expect(reply.ok).toBe(true);
+    await ext.close();
+
+    page = await suite.openFixturePage('/simplified-news.html');
+    await setReaderSite(suite.extension, HOST, true);
+    await waitForReaderOn(page);
+    await waitForReaderIdle(page);
+    await expect
+      .poll(() => listedAnnotations(page as Page), { timeout: 10_000 })
+      .toContain('Orphaned');
+    expect(await listedAnnotations(page)).toContain('a removed passage');
+  });
+});
