@@ -99,6 +99,8 @@ export class AnnotationController {
    * annotation pass: the annotator replaces text nodes, which would leave old ranges empty). */
   anchor(): void {
     if (!this.loaded || this.stopped || !this.doc.body) return;
+    // Most pages have no annotations: no walk over their text at all.
+    if (this.records.length === 0) return;
     const page = collectPageText(this.doc.body);
     const ranges: Range[] = [];
     const listed: PageAnnotation[] = this.records.map((record) => {
