@@ -1,18 +1,16 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ExportImport } from '../../components/review/ExportImport';
 import { Flashcards } from '../../components/review/Flashcards';
 import { HistoryView } from '../../components/review/HistoryView';
+import { LazyView } from '../../components/review/LazyView';
 import { StudySettingsPanel } from '../../components/review/StudySettingsPanel';
 import { useVocabulary } from '../../components/review/use-vocabulary';
 import { VocabularyView } from '../../components/review/VocabularyView';
 
 // The term views bring the glossary and the chart library: loaded only when opened.
-const TermsView = lazy(() =>
-  import('../../components/review/TermsView').then((m) => ({ default: m.TermsView })),
-);
-const MyTermsView = lazy(() =>
-  import('../../components/review/MyTermsView').then((m) => ({ default: m.MyTermsView })),
-);
+const loadTermsView = () => import('../../components/review/TermsView').then((m) => m.TermsView);
+const loadMyTermsView = () =>
+  import('../../components/review/MyTermsView').then((m) => m.MyTermsView);
 
 const TABS = [
   { id: 'words', label: 'Vocabulary' },
@@ -63,10 +61,8 @@ export function App() {
       {tab === 'words' && <VocabularyView rows={vocabulary} />}
       {tab === 'history' && <HistoryView vocabulary={vocabulary} />}
       {tab === 'cards' && <Flashcards />}
-      <Suspense fallback={<p className="loading">Loading…</p>}>
-        {tab === 'terms' && <TermsView />}
-        {tab === 'my-terms' && <MyTermsView />}
-      </Suspense>
+      {tab === 'terms' && <LazyView load={loadTermsView} />}
+      {tab === 'my-terms' && <LazyView load={loadMyTermsView} />}
       {tab === 'data' && <ExportImport />}
       {tab === 'settings' && <StudySettingsPanel />}
     </main>
