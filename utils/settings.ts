@@ -194,3 +194,11 @@ export function sanitizeTrackerSettings(
 export function shouldTrackSite(settings: TrackerSettings, hostname: string): boolean {
   return settings.enabled && hostname !== '' && !isSiteEnabled(settings.excludedSites, hostname);
 }
+
+/**
+ * Bumped by the background whenever personal terms are added, changed, deleted or imported, so
+ * pages in reading mode (which cannot read IndexedDB) fetch them again and redraw their marks.
+ */
+export const personalTermsVersion = storage.defineItem<number>('local:personalTermsVersion', {
+  fallback: 0,
+});

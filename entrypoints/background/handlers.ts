@@ -20,6 +20,7 @@ import {
   shouldTrackSite,
   studySettings,
   studyWordsVersion,
+  personalTermsVersion,
   trackerSettings,
 } from '../../utils/settings';
 import { formatCedictPinyin } from '../../utils/dict/format-pinyin';
@@ -123,11 +124,27 @@ const handlers: { [T in MessageType]: Handler<T> } = {
     return { recorded: true, terms: await recordSightings(input) };
   },
   clearSightings: async () => ({ deleted: await clearSightings() }),
-  addPersonalTerm: async (input) => ({ term: await addPersonalTerm(input) }),
-  updatePersonalTerm: async ({ id, term }) => ({ term: await updatePersonalTerm(id, term) }),
-  deletePersonalTerms: async ({ ids }) => ({ deleted: await deletePersonalTerms(ids) }),
+  addPersonalTerm: async (input) => {
+    const term = await addPersonalTerm(input);
+    await personalTermsChanged();
+    return { term };
+  },
+  updatePersonalTerm: async ({ id, term }) => {
+    const updated = await updatePersonalTerm(id, term);
+    await personalTermsChanged();
+    return { term: updated };
+  },
+  deletePersonalTerms: async ({ ids }) => {
+    const deleted = await deletePersonalTerms(ids);
+    await personalTermsChanged();
+    return { deleted };
+  },
   listPersonalTerms: async () => ({ terms: await listPersonalTerms() }),
-  importPack: ({ text }) => importPack(text),
+  importPack: async ({ text }) => {
+    const result = await importPack(text);
+    if (result.imported) await personalTermsChanged();
+    return result;
+  },
   saveAnnotation: async (input, sender) => {
     if (!isOwnPage(sender, input.url)) throw new Error('annotations are saved for the page itself');
     return { annotation: await saveAnnotation(input) };
@@ -149,6 +166,17 @@ function isOwnPage(sender: MessageSender, url: string): boolean {
 let studyWordsCache: Promise<{ known: string[]; learning: string[] }> | null = null;
 
 /** After a write that changes which words are saved, due or known: the badge and reading mode. */
+/** Tells pages in reading mode to fetch the personal terms again. */
+async function personalTermsChanged(): Promise<void> {
+  // The write itself succeeded; failing to notify pages must not turn it into an error.
+  await personalTermsVersion.setValue(Date.now()).catch((error: unknown) => {
+    console.warn(
+      'tifa: personal term marks not refreshed',
+      error instanceof Error ? error.name : '',
+    );
+  });
+}
+
 async function studyDataChanged(): Promise<void> {
   studyWordsCache = null;
   await updateDueBadge();

@@ -19,6 +19,7 @@ import {
   studySettings,
   trackerSettings,
   studyWordsVersion,
+  personalTermsVersion,
   type ReaderSettings,
 } from '../../utils/settings';
 import { TONE_COLORS } from '../../utils/tone-colors';
@@ -38,7 +39,8 @@ import { readerHostname } from './reader-site';
 /** Starts the reader session for this frame. Safe to call twice: the second call does nothing. */
 export async function startReaderSession(): Promise<void> {
   const hostname = readerHostname();
-  const [lexicon, polyphones, personal] = await Promise.all([
+  // eslint-disable-next-line prefer-const -- `personal` is fetched again when the terms change.
+  let [lexicon, polyphones, personal] = await Promise.all([
     loadLexicon(),
     loadPolyphoneModel(),
     loadPersonalTerms(),
@@ -135,6 +137,14 @@ export async function startReaderSession(): Promise<void> {
   });
   studyWordsVersion.watch(() => {
     if (markSaved) void reloadStudy();
+  });
+  // Personal terms changed (review page, pack import): fetch them and draw the page again.
+  personalTermsVersion.watch(() => {
+    void loadPersonalTerms().then((next) => {
+      personal = next;
+      lexicon.addWords([...next.words]);
+      if (annotator) apply();
+    });
   });
   trackerSettings.watch((value) => {
     const next = shouldTrackSite(sanitizeTrackerSettings(value), hostname);

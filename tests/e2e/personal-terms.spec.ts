@@ -96,6 +96,27 @@ describe('personal terms on the page', () => {
     await expect.poll(() => popupText(page as Page)).toContain('my own rendering of NQPF');
     expect((await popupText(page)).toLowerCase()).toContain('new quality productive forces');
 
+    // A term added while the page is open is matched without a reload.
+    const review = await suite.extension.context.newPage();
+    await review.goto(`chrome-extension://${suite.extension.extensionId}/review.html`);
+    await review.evaluate(
+      (payload) =>
+        (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({
+          type: 'addPersonalTerm',
+          payload,
+        }),
+      { simplified: '产业转型升级', translation: 'industrial upgrading (mine)' },
+    );
+    await review.close();
+    await expect
+      .poll(
+        () => (page as Page).locator(`${TERM}[data-tifa-term^="personal:"]`).allTextContents(),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toContainEqual(expect.stringContaining('产业转型升级'));
+
     await setReaderSite(suite.extension, HOST, false);
     await expect.poll(() => (page as Page).evaluate(() => document.body.innerHTML)).toBe(before);
   });
