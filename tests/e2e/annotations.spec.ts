@@ -101,6 +101,26 @@ describe('annotations', () => {
     await expect.poll(() => highlighted(page as Page), { timeout: 10_000 }).toEqual([QUOTE]);
     expect(await listedAnnotations(page)).not.toContain('Orphaned');
 
+    // The terms panel lists it; clicking it brings the passage into view.
+    await page.evaluate(() => {
+      document.body.style.paddingBottom = '3000px';
+      scrollTo(0, document.body.scrollHeight);
+    });
+    await page.getByRole('button', { name: /Terms on this page/ }).click();
+    await page.getByRole('button', { name: /first mention in this report/ }).click();
+    await expect
+      .poll(() =>
+        (page as Page).evaluate(() => {
+          const range = [...(CSS.highlights.get('tifa-annotation') ?? [])][0] as Range | undefined;
+          const box = range?.getBoundingClientRect();
+          return box ? box.top >= 0 && box.bottom <= innerHeight : false;
+        }),
+      )
+      .toBe(true);
+    await page.evaluate(() => {
+      document.body.style.paddingBottom = '';
+    });
+
     // The page shown in traditional script: the same passage, in its other form.
     await setReaderSettings(suite.extension, { script: 'tw' });
     await expect
