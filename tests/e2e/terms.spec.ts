@@ -165,9 +165,15 @@ describe('Terms dashboard', () => {
       await expect
         .poll(() => review.evaluate(() => getComputedStyle(document.body).backgroundColor))
         .toBe('rgb(31, 31, 31)');
-      expect(await detail.locator('.u-legend').evaluate((el) => getComputedStyle(el).color)).toBe(
-        'rgb(232, 234, 237)',
-      );
+      // The chart redraws for the new theme; read the legend once it has settled.
+      await expect
+        .poll(() =>
+          detail
+            .locator('.u-legend')
+            .first()
+            .evaluate((el) => getComputedStyle(el).color),
+        )
+        .toBe('rgb(232, 234, 237)');
       expect(await detail.locator('canvas').count()).toBeGreaterThan(0);
       await review.emulateMedia({ colorScheme: 'light' });
 
