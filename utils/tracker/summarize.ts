@@ -11,6 +11,11 @@
  *     url: location.href, title: document.title, outlet: location.hostname, date: Date.now(),
  *     terms: summarizeSightings(hits),
  *   });
+ *
+ * Only when `shouldTrackSite(sanitizeTrackerSettings(await trackerSettings.getValue()), host)`
+ * (utils/settings.ts) says so: the tracker is off by default, and the background checks again.
+ * Sending a page again replaces its rows. Personal terms are counted under
+ * `personalSightingId(id)` (utils/tracker/term-names.ts). An empty `terms` list clears the page.
  */
 import { FIELD_LIMITS, TRACKER_LIMITS } from '../limits';
 
