@@ -93,13 +93,13 @@ export async function startReaderSession(): Promise<void> {
     terms = null;
     clearTimeout(reportTimer);
     if (!on) return;
-    if (settings.glossary) {
-      terms = new TermsPanel(document, (id) => {
-        const term = personal.termsByHit.get(id)?.[0];
-        return term ? { simplified: term.simplified, gloss: term.english.gloss } : null;
-      });
-      terms.start();
-    }
+    // Also with the glossary off: the panel lists the page's annotations (it appears only once
+    // it has terms or annotations to show).
+    terms = new TermsPanel(document, (id) => {
+      const term = personal.termsByHit.get(id)?.[0];
+      return term ? { simplified: term.simplified, gloss: term.english.gloss } : null;
+    });
+    terms.start();
     notes = new AnnotationController(document, (list) => terms?.setAnnotations(list));
     notes.start();
     annotator = newAnnotator();
@@ -256,7 +256,7 @@ function annotatorConfig(
     },
     markTerms: settings.glossary,
     personal,
-    onTermsDrawn: terms ? (ids) => terms.addTerms(ids) : undefined,
+    onTermsDrawn: terms && settings.glossary ? (ids) => terms.addTerms(ids) : undefined,
     ...tracker,
   };
 }
