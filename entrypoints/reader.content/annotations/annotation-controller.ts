@@ -158,11 +158,12 @@ export class AnnotationController {
 
   private offerButton(): void {
     const selector = this.selectionSelector();
-    const { button } = this.ensureHost();
     if (!selector) {
-      button.hidden = true;
+      // A plain click: nothing to offer, and no element added to the page for it.
+      if (this.button) this.button.hidden = true;
       return;
     }
+    const { button } = this.ensureHost();
     this.pending = selector;
     const rect = this.doc.getSelection()?.getRangeAt(0).getBoundingClientRect();
     button.style.left = `${Math.min((rect?.right ?? 0) + 4, innerWidth - 90)}px`;
