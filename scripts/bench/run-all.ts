@@ -19,6 +19,8 @@ const BENCHMARKS = [
   { script: 'pinyin-accuracy.ts', title: 'Pinyin accuracy (CPP dev)' },
   { script: 'opencc-conformance.ts', title: 'OpenCC conformance' },
   // In the browser, on the extension as last built (`npx wxt build` first).
+  { script: 'page.ts', title: 'Reading mode in the browser (page cost)' },
+  { script: 'popup.ts', title: 'Word popup in the browser' },
   { script: 'review.ts', title: 'Review page with 10,000 words' },
 ] as const;
 

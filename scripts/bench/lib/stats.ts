@@ -35,3 +35,11 @@ export function timed<T>(work: () => T): { result: T; ms: number } {
   const result = work();
   return { result, ms: performance.now() - started };
 }
+
+/** The p-th percentile (0–100) by the nearest-rank method: a value that was measured. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? NaN;
+}
