@@ -18,10 +18,12 @@ const BENCHMARKS = [
   { script: 'throughput.ts', title: '`analyze` throughput' },
   { script: 'pinyin-accuracy.ts', title: 'Pinyin accuracy (CPP dev)' },
   { script: 'opencc-conformance.ts', title: 'OpenCC conformance' },
+  { script: 'glossary-speed.ts', title: 'Glossary matching' },
   // In the browser, on the extension as last built (`npx wxt build` first).
   { script: 'page.ts', title: 'Reading mode in the browser (page cost)' },
   { script: 'popup.ts', title: 'Word popup in the browser' },
   { script: 'review.ts', title: 'Review page with 10,000 words' },
+  { script: 'dashboard.ts', title: 'Terms dashboard (100,000 sightings)' },
 ] as const;
 
 /** Load average per core above which the summary warns that timings may be skewed. */
