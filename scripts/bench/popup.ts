@@ -593,7 +593,7 @@ async function runPopupBenchmark(): Promise<BenchReport> {
         '(popup on hover); viewport 1280×720. How each figure is taken is in the script’s header.',
       `### Warm: pointer move to popup painted`,
       `${warm.timings.length} moves measured after ${WARM_UP_HOVERS} unmeasured ones` +
-        (warm.missed > 0 ? `; ${warm.missed} moves opened no popup and are left out` : '') +
+        (warm.missed > 0 ? `; ${warm.missed} move(s) opened no popup and are left out` : '') +
         '. The reader looks a word up in the animation frame after the pointer moved (at most ' +
         'one lookup per frame), and the popup appears in the frame after its reply.',
       markdownTable(
