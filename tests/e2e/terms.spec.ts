@@ -95,7 +95,10 @@ describe('Terms dashboard', () => {
         ok: true,
         value: { recorded: false, terms: 0 },
       });
-      await checkbox.check();
+      // The box follows the stored setting, which updates after an asynchronous write: click,
+      // then wait for the state (Playwright's check() expects the change within the click).
+      await checkbox.click();
+      await expect.poll(() => checkbox.isChecked()).toBe(true);
       await expect
         .poll(async () =>
           review.evaluate(
