@@ -1015,7 +1015,7 @@ function explainMisses(
       `**Long page, long tasks and time to idle.** The Long Tasks API saw ` +
         `${longTasks.length} task(s) over ${BUDGET.longTaskMs} ms after switching on (longest ` +
         `${formatMs(Math.max(0, ...longTasks))}); it leaves rendering out, and the ` +
-        `long-animation-frame entries, which include it, saw ${longFrames.length} frames over ` +
+        `long-animation-frame entries, which include it, saw ${formatInteger(longFrames.length)} frames over ` +
         `${BUDGET.longTaskMs} ms (longest ${formatMs(Math.max(0, ...longFrames))}). In the ` +
         `traced run, ${first.long.extension + later.long.extension} tasks over 50 ms ran ` +
         'extension code (the reader’s evaluation and start-up steps are single tasks' +
@@ -1124,7 +1124,7 @@ async function runPageBenchmark(): Promise<BenchReport> {
           longTasks.length + longFrames.length === 0
             ? 'none'
             : `${longTasks.length} long tasks (longest ${formatMs(Math.max(0, ...longTasks))}) ` +
-              `and ${longFrames.length} long animation frames (longest ` +
+              `and ${formatInteger(longFrames.length)} long animation frames (longest ` +
               `${formatMs(Math.max(0, ...longFrames))}) in ${long.runs.length} runs`,
         pass: longTasks.length + longFrames.length === 0,
         shortfall:
