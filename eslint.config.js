@@ -7,7 +7,7 @@ const htmlSinkMessage =
   'Text from pages or imports must enter the DOM as text nodes, never as HTML.';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'public/**', 'coverage/**', 'tmp/**'] },
+  { ignores: ['.output*/**', '.wxt/**', 'node_modules/**', 'public/**', 'coverage/**', 'tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -5,6 +5,9 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports keep every dependency visible in the file that uses it.
   imports: false,
+  // Several builds can share one checkout (e.g. parallel benchmark runs): TIFA_OUT_DIR gives each
+  // its own output folder; scripts/lib/chromium.ts loads the extension from the same place.
+  outDir: process.env.TIFA_OUT_DIR ?? '.output',
   manifest: {
     name: 'Tifa Reader',
     description:

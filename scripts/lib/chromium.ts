@@ -11,8 +11,12 @@ import { chromium, type BrowserContext, type CDPSession, type Worker } from 'pla
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Where `wxt build` writes the Chrome MV3 extension. */
-export const EXTENSION_DIR = join(PROJECT_ROOT, '.output', 'chrome-mv3');
+/** The unpacked build; TIFA_OUT_DIR as in wxt.config.ts when a checkout holds several builds. */
+export const EXTENSION_DIR = join(
+  PROJECT_ROOT,
+  process.env.TIFA_OUT_DIR ?? '.output',
+  'chrome-mv3',
+);
 
 /** Playwright cannot download its own browsers here; we drive the Debian package's Chromium. */
 export function chromiumExecutablePath(): string {
