@@ -33,6 +33,13 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+Y' },
         description: '__MSG_commandToggleReader__',
       },
+      // Must match ANNOTATE_COMMAND in entrypoints/background/annotate-command.ts.
+      'annotate-selection': {
+        // Alt+Shift+M ("Mark"): free in Chromium (see above for the refused keys);
+        // tests/e2e/annotations.spec.ts checks it is assigned.
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: '__MSG_commandAnnotate__',
+      },
     },
     // executeScript needs host permission for the frame it injects into. The gatekeeper content
     // script already runs on every http(s) page, so this adds no new install warning.

@@ -35,6 +35,22 @@ const personalTermIdSchema = v.pipe(
   v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not a term id'),
 );
 
+/** An annotation's key in the database. */
+const annotationIdSchema = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+/** An annotation's tags: trimmed, none empty. */
+const annotationTagsSchema = v.pipe(
+  v.array(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(STUDY_LIMITS.tag))),
+  v.maxLength(STUDY_LIMITS.tags),
+);
+
+/** One dictionary lookup: the words starting at `text` (simplified, artefact-free). */
+const lookupRequestSchema = v.strictObject({
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.lookupText)),
+  /** The word as reading mode segmented it, listed first. */
+  preferred: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.lookupText))),
+});
+
 /** A day of clock difference between a page's date and the background's is plenty. */
 const DATE_SLACK_MS = 24 * 60 * 60 * 1000;
 
@@ -160,14 +176,28 @@ export const REQUEST_SCHEMAS = {
     suffix: v.pipe(v.string(), v.maxLength(ANNOTATION_LIMITS.context)),
     position: v.pipe(v.number(), v.integer(), v.minValue(0)),
     note: v.pipe(v.string(), v.maxLength(STUDY_LIMITS.notes)),
-    tags: v.pipe(
-      v.array(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(STUDY_LIMITS.tag))),
-      v.maxLength(STUDY_LIMITS.tags),
-    ),
+    tags: annotationTagsSchema,
   }),
   /** A page's annotations, to anchor them again; a content script may only ask for its own page. */
   listAnnotations: v.strictObject({
     url: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.url)),
+  }),
+  /** The reader anchored its page's annotations: which ids it could not find (orphaned) and
+   * which it found again. Sent only when that changed; a page may only report its own. */
+  reportAnchoring: v.strictObject({
+    url: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.url)),
+    anchored: v.pipe(v.array(annotationIdSchema), v.maxLength(ANNOTATION_LIMITS.perPage)),
+    orphaned: v.pipe(v.array(annotationIdSchema), v.maxLength(ANNOTATION_LIMITS.perPage)),
+  }),
+  /** Review page: change an annotation's note and tags (the quote and its page stay). */
+  updateAnnotation: v.strictObject({
+    id: annotationIdSchema,
+    note: v.pipe(v.string(), v.maxLength(STUDY_LIMITS.notes)),
+    tags: annotationTagsSchema,
+  }),
+  /** Review page: delete annotations. */
+  deleteAnnotations: v.strictObject({
+    ids: v.pipe(v.array(annotationIdSchema), v.maxLength(STUDY_LIMITS.keysPerMessage)),
   }),
   /** Review page: import a glossary pack (the file's text; the background checks every entry). */
   importPack: v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_PACK_CHARS)) }),
@@ -186,6 +216,8 @@ export const EXTENSION_PAGE_MESSAGES: ReadonlySet<MessageType> = new Set<Message
   'updatePersonalTerm',
   'deletePersonalTerms',
   'importPack',
+  'updateAnnotation',
+  'deleteAnnotations',
 ]);
 
 export type MessageType = keyof typeof REQUEST_SCHEMAS;
@@ -220,6 +252,9 @@ export interface ResponseMap {
   listPersonalTerms: { terms: PersonalTermRecord[] };
   saveAnnotation: { annotation: AnnotationRecord };
   listAnnotations: { annotations: AnnotationRecord[] };
+  reportAnchoring: { changed: number };
+  updateAnnotation: { annotation: AnnotationRecord };
+  deleteAnnotations: { deleted: number };
   importPack:
     { imported: true; summary: PackImportSummary } | { imported: false; problems: PackProblem[] };
 }
@@ -285,4 +320,33 @@ export function parseRequest(raw: unknown): ParsedRequest {
     };
   }
   return { ok: true, type, payload: checked.output };
+}
+
+/** Messages the background sends to a tab's reader (the other direction), each validated by the
+ * reader before it acts on it. */
+export const TAB_MESSAGE_SCHEMAS = {
+  /** "Annotate" from the context menu or the keyboard shortcut: open the annotation editor on
+   * the frame's current selection. */
+  openAnnotator: v.strictObject({ from: v.picklist(['menu', 'shortcut']) }),
+} as const;
+
+export type TabMessageType = keyof typeof TAB_MESSAGE_SCHEMAS;
+
+const tabEnvelopeSchema = v.strictObject({
+  type: v.picklist(Object.keys(TAB_MESSAGE_SCHEMAS) as [TabMessageType, ...TabMessageType[]]),
+  payload: v.unknown(),
+});
+
+/** A background-to-tab message as the reader receives it. */
+export type TabMessage = {
+  [T in TabMessageType]: { type: T; payload: v.InferOutput<(typeof TAB_MESSAGE_SCHEMAS)[T]> };
+}[TabMessageType];
+
+/** A background-to-tab message with a known type and a valid payload, or null. */
+export function parseTabMessage(raw: unknown): TabMessage | null {
+  const envelope = v.safeParse(tabEnvelopeSchema, raw);
+  if (!envelope.success) return null;
+  const { type, payload } = envelope.output;
+  const checked = v.safeParse(TAB_MESSAGE_SCHEMAS[type], payload);
+  return checked.success ? { type, payload: checked.output } : null;
 }

@@ -37,3 +37,62 @@ export async function listAnnotations(url: string): Promise<AnnotationRecord[]> 
   const rows = await getDatabase().annotations.where('url').equals(pageUrl(url)).toArray();
   return rows.sort((a, b) => a.time - b.time).slice(0, ANNOTATION_LIMITS.perPage);
 }
+
+/** Changes an annotation's note and tags; its quote, page and time stay. */
+export async function updateAnnotation(
+  id: number,
+  changes: Pick<AnnotationRecord, 'note' | 'tags'>,
+): Promise<AnnotationRecord> {
+  const db = getDatabase();
+  return write('update the annotation', () =>
+    db.transaction('rw', db.annotations, async () => {
+      const row = await db.annotations.get(id);
+      if (!row) throw new Error('this annotation no longer exists');
+      const next = { ...row, note: changes.note, tags: [...new Set(changes.tags)] };
+      await db.annotations.put(next);
+      return next;
+    }),
+  );
+}
+
+/** Deletes annotations; ids that are gone already are skipped. */
+export async function deleteAnnotations(ids: readonly number[]): Promise<number> {
+  const db = getDatabase();
+  return write('delete the annotations', () =>
+    db.transaction('rw', db.annotations, async () => {
+      const present = (await db.annotations.bulkGet([...ids])).filter(Boolean).length;
+      await db.annotations.bulkDelete([...ids]);
+      return present;
+    }),
+  );
+}
+
+/**
+ * Records where the reader of `url` found its annotations: `orphaned` ones could not be anchored,
+ * `anchored` ones were. Only annotations of that page change (ids of other pages are ignored), and
+ * only those whose state differs; returns how many changed.
+ */
+export async function markAnchoring(
+  url: string,
+  anchored: readonly number[],
+  orphaned: readonly number[],
+): Promise<number> {
+  const db = getDatabase();
+  const page = pageUrl(url);
+  const lost = new Set(orphaned);
+  const found = new Set(anchored);
+  return write('record where annotations were found', () =>
+    db.transaction('rw', db.annotations, async () => {
+      const rows = await db.annotations.where('url').equals(page).toArray();
+      const changed = rows.filter(
+        (row) =>
+          row.id !== undefined &&
+          (lost.has(row.id) ? row.orphaned !== true : found.has(row.id) && row.orphaned === true),
+      );
+      await db.annotations.bulkPut(
+        changed.map((row) => ({ ...row, orphaned: row.id !== undefined && lost.has(row.id) })),
+      );
+      return changed.length;
+    }),
+  );
+}

@@ -46,7 +46,14 @@ import {
   updatePersonalTerm,
 } from './personal-terms-store';
 import { clearSightings, recordSightings } from './tracker-store';
-import { listAnnotations, pageUrl, saveAnnotation } from './annotation-store';
+import {
+  deleteAnnotations,
+  listAnnotations,
+  markAnchoring,
+  pageUrl,
+  saveAnnotation,
+  updateAnnotation,
+} from './annotation-store';
 
 /** Who sent a message, as the browser (not the sender) reports it. */
 export interface MessageSender {
@@ -154,6 +161,14 @@ const handlers: { [T in MessageType]: Handler<T> } = {
     if (!isOwnPage(sender, url)) throw new Error('annotations are listed for the page itself');
     return { annotations: await listAnnotations(url) };
   },
+  reportAnchoring: async ({ url, anchored, orphaned }, sender) => {
+    if (!isOwnPage(sender, url)) throw new Error('annotations are anchored for the page itself');
+    return { changed: await markAnchoring(url, anchored, orphaned) };
+  },
+  updateAnnotation: async ({ id, note, tags }) => ({
+    annotation: await updateAnnotation(id, { note, tags }),
+  }),
+  deleteAnnotations: async ({ ids }) => ({ deleted: await deleteAnnotations(ids) }),
 };
 
 /** Whether `url` is the sender's own page (fragments aside), or the sender is our own page. */

@@ -7,6 +7,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { t } from '../../utils/i18n';
 import { enabledSites, isSiteEnabled } from '../../utils/settings';
 import { setSiteEnabled, siteOfUrl } from '../../utils/site-list';
+import { createAnnotateMenuItem, registerAnnotateCommand } from './annotate-command';
 
 /** The command name declared in wxt.config.ts. */
 export const TOGGLE_READER_COMMAND = 'toggle-reader';
@@ -34,6 +35,8 @@ export function registerSiteToggle(): void {
     if (command !== TOGGLE_READER_COMMAND) return;
     void toggleActiveTab(tab);
   });
+  // "Annotate selection": its own menu item and shortcut (annotate-command.ts).
+  registerAnnotateCommand();
 }
 
 async function createContextMenu(): Promise<void> {
@@ -53,6 +56,9 @@ async function createContextMenu(): Promise<void> {
         const error = browser.runtime.lastError;
         if (error) console.warn('Tifa Reader: context menu not created:', error.message);
       },
+    );
+    createAnnotateMenuItem((message) =>
+      console.warn('Tifa Reader: context menu not created:', message),
     );
   } catch (error) {
     console.warn('Tifa Reader: context menu not created:', errorMessage(error));

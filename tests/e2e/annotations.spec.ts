@@ -16,9 +16,18 @@ import {
 
 const HOST = '127.0.0.1';
 const QUOTE = '因地制宜发展新质生产力';
+/** Another passage, for the menu and shortcut test (annotations persist across tests). */
+const MENU_QUOTE = '政务数据开放平台接口';
 
 interface ExtensionGlobal {
-  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+  chrome: {
+    runtime: { sendMessage(message: unknown): Promise<unknown> };
+    commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+    tabs: {
+      query(q: { url?: string }): Promise<{ id?: number }[]>;
+      sendMessage(id: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
+    };
+  };
 }
 
 /** Selects the first occurrence of `quote` in the body's text (across the reader's ruby). */
@@ -134,6 +143,70 @@ describe('annotations', () => {
     await setReaderSite(suite.extension, HOST, false);
     await expect.poll(() => (page as Page).evaluate(() => document.body.innerHTML)).toBe(before);
     expect(await highlighted(page)).toEqual([]);
+  });
+
+  it('gets the annotate shortcut the manifest suggests (Chromium drops reserved keys silently)', async () => {
+    const worker = await suite.extension.serviceWorker();
+    const commands = await worker.evaluate(() =>
+      (globalThis as unknown as ExtensionGlobal).chrome.commands.getAll(),
+    );
+    expect(commands.find((command) => command.name === 'annotate-selection')?.shortcut).toBe(
+      'Alt+Shift+M',
+    );
+  });
+
+  it('opens the editor on the selection when the background relays the menu item or the shortcut', async () => {
+    page = await suite.openFixturePage('/simplified-news.html');
+    await setReaderSite(suite.extension, HOST, true);
+    await waitForReaderOn(page);
+    await waitForReaderIdle(page);
+    await page.bringToFront();
+    await selectText(page, MENU_QUOTE);
+    // The same message the context-menu item and the command send (annotate-command.ts): headless
+    // Chromium has no native menu to click, and its accelerators do not reach extension commands.
+    const url = page.url();
+    const worker = await suite.extension.serviceWorker();
+    const relay = (from: 'menu' | 'shortcut') =>
+      worker.evaluate(
+        async ({ url, from }) => {
+          const { chrome } = globalThis as unknown as ExtensionGlobal;
+          const [tab] = await chrome.tabs.query({ url });
+          if (tab?.id === undefined) throw new Error('no tab');
+          await chrome.tabs.sendMessage(
+            tab.id,
+            { type: 'openAnnotator', payload: { from } },
+            from === 'menu' ? { frameId: 0 } : undefined,
+          );
+        },
+        { url, from },
+      );
+    const note = page.getByRole('textbox', { name: 'Note' });
+    const editorQuote = () =>
+      (page as Page).evaluate(
+        () =>
+          document
+            .querySelector('tifa-annotate')
+            ?.shadowRoot?.querySelector('form:not([hidden]) .quote')?.textContent ?? null,
+      );
+    await relay('menu');
+    await expect.poll(editorQuote).toBe(MENU_QUOTE);
+    await note.fill('from the context menu');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => highlighted(page as Page)).toContain(MENU_QUOTE);
+    expect(await editorQuote()).toBeNull();
+
+    // A malformed relay is ignored; the shortcut's relay opens the editor again.
+    await selectText(page, MENU_QUOTE);
+    await worker.evaluate(async (url) => {
+      const { chrome } = globalThis as unknown as ExtensionGlobal;
+      const [tab] = await chrome.tabs.query({ url });
+      await chrome.tabs
+        .sendMessage(tab?.id ?? -1, { type: 'openAnnotator', payload: { from: 'page' } })
+        .catch(() => undefined);
+    }, url);
+    expect(await editorQuote()).toBeNull();
+    await relay('shortcut');
+    await expect.poll(editorQuote).toBe(MENU_QUOTE);
   });
 
   it('lists an annotation whose passage is gone as orphaned', async () => {

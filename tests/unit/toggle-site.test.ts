@@ -24,6 +24,8 @@ const fake = await vi.hoisted(async () => {
   const removeAllMenus = vi.fn(async () => {});
   const onMenuClicked = event();
   const onCommand = event();
+  const sendToTab = vi.fn((): Promise<unknown> => Promise.resolve(undefined));
+  Object.assign(fakeBrowser.tabs, { sendMessage: sendToTab });
   const browser = Object.assign(fakeBrowser, {
     contextMenus: { create: createMenu, removeAll: removeAllMenus, onClicked: onMenuClicked },
     commands: { onCommand },
@@ -33,13 +35,14 @@ const fake = await vi.hoisted(async () => {
   Object.defineProperty(browser.runtime, 'lastError', { value: undefined, configurable: true });
   // WXT's storage reads the browser from globalThis.chrome when it is first imported.
   (globalThis as { chrome?: unknown }).chrome = browser;
-  return { browser, createMenu, removeAllMenus, onMenuClicked, onCommand };
+  return { browser, createMenu, removeAllMenus, onMenuClicked, onCommand, sendToTab };
 });
 
 vi.mock('wxt/browser', () => ({ browser: fake.browser }));
 
 const { registerSiteToggle, TOGGLE_READER_COMMAND } =
   await import('../../entrypoints/background/toggle-site');
+const { ANNOTATE_COMMAND } = await import('../../entrypoints/background/annotate-command');
 const { enabledSites } = await import('../../utils/settings');
 
 /** Lets the toggle's storage read and write settle. */
@@ -64,7 +67,7 @@ describe('registerSiteToggle', () => {
     await settle();
     expect(warn).not.toHaveBeenCalled();
     expect(fake.removeAllMenus).toHaveBeenCalledTimes(1);
-    expect(fake.createMenu).toHaveBeenCalledTimes(1);
+    expect(fake.createMenu).toHaveBeenCalledTimes(2);
     expect(fake.createMenu.mock.calls[0]?.[0]).toEqual({
       id: 'tifa-toggle-reader',
       // getMessage finds nothing in the fake, so t() falls back to the key.
@@ -72,6 +75,41 @@ describe('registerSiteToggle', () => {
       contexts: ['page', 'selection'],
       documentUrlPatterns: ['http://*/*', 'https://*/*'],
     });
+    expect(fake.createMenu.mock.calls[1]?.[0]).toEqual({
+      id: 'tifa-annotate-selection',
+      title: 'contextMenuAnnotate',
+      contexts: ['selection'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*'],
+    });
+  });
+
+  it('asks the frame of the selection to annotate it (context menu)', async () => {
+    await fake.onMenuClicked.fire(
+      { menuItemId: 'tifa-annotate-selection', frameId: 7, pageUrl: 'https://example.cn/a' },
+      { id: 3, url: 'https://example.cn/a' },
+    );
+    await settle();
+    expect(fake.sendToTab).toHaveBeenCalledWith(
+      3,
+      { type: 'openAnnotator', payload: { from: 'menu' } },
+      { frameId: 7 },
+    );
+    expect(await enabledSites.getValue()).toEqual([]);
+  });
+
+  it('asks every frame of the tab to annotate (shortcut), and survives a tab with no reader', async () => {
+    fake.sendToTab.mockRejectedValueOnce(new Error('Receiving end does not exist.'));
+    const info = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await fake.onCommand.fire(ANNOTATE_COMMAND, { id: 4, url: 'https://example.cn/a' });
+    await settle();
+    expect(fake.sendToTab).toHaveBeenCalledWith(
+      4,
+      { type: 'openAnnotator', payload: { from: 'shortcut' } },
+      undefined,
+    );
+    // Logged without the page's URL.
+    expect(JSON.stringify(info.mock.calls)).not.toContain('example.cn');
+    expect(await enabledSites.getValue()).toEqual([]);
   });
 
   it('does not create menus at start-up, only on install', () => {

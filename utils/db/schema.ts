@@ -191,6 +191,9 @@ export interface AnnotationRecord {
   position: number;
   note: string;
   tags: string[];
+  /** Set by the reader when the page was last read: true when the quote could not be found
+   * there (listed as orphaned, never deleted). Not indexed, so no schema version. */
+  orphaned?: boolean;
 }
 
 /** Contexts kept per word: enough to study from, bounded so one word cannot grow without end. */

@@ -1,7 +1,9 @@
 /**
- * Annotations on the page: select text, then "Annotate" (a button beside the selection, or
- * Alt+A) to save a note and tags with the quote; on every visit the page's annotations are
- * anchored again by quote (utils/annotations/quote-selector.ts) and highlighted.
+ * Annotations on the page: select text, then "Annotate" (a button beside the selection, Alt+A,
+ * the context menu's "Annotate selection" or the extension's keyboard shortcut, both relayed by
+ * the background as an `openAnnotator` tab message) to save a note and tags with the quote; on
+ * every visit the page's annotations are anchored again by quote
+ * (utils/annotations/quote-selector.ts) and highlighted.
  *
  * Highlights use the CSS Custom Highlight API over DOM Ranges rather than <mark> wrappers: the
  * page's DOM is never changed for them, so switching the reader off restores it exactly and the
@@ -20,7 +22,9 @@ import {
   STUDY_LIMITS,
   TRACKER_LIMITS,
 } from '../../../utils/limits';
+import { parseTabMessage } from '../../../utils/messaging';
 import { sendToBackground } from '../../../utils/send-message';
+import { browser } from 'wxt/browser';
 import { siteKey } from '../../../utils/settings';
 import { MARK, TIFA_ATTR } from '../annotate/markers';
 import { collectPageText, offsetAt, rangeOf } from './page-text';
@@ -71,6 +75,7 @@ export class AnnotationController {
   start(): void {
     this.doc.addEventListener('mouseup', this.onMouseUp);
     this.doc.addEventListener('keydown', this.onKeyDown, true);
+    browser.runtime.onMessage.addListener(this.onTabMessage);
     sendToBackground('listAnnotations', { url: pageUrl() })
       .then(({ annotations }) => {
         if (this.stopped) return;
@@ -90,6 +95,7 @@ export class AnnotationController {
     this.stopped = true;
     this.doc.removeEventListener('mouseup', this.onMouseUp);
     this.doc.removeEventListener('keydown', this.onKeyDown, true);
+    browser.runtime.onMessage.removeListener(this.onTabMessage);
     highlights()?.delete(HIGHLIGHT);
     this.host?.remove();
     this.host = null;
@@ -103,10 +109,17 @@ export class AnnotationController {
     if (this.records.length === 0) return;
     const page = collectPageText(this.doc.body);
     const ranges: Range[] = [];
+    const anchored: number[] = [];
+    const orphaned: number[] = [];
     const listed: PageAnnotation[] = this.records.map((record) => {
       const span = anchorQuote(page.text, record);
       const range = span && rangeOf(page, span.start, span.end);
       const item = { quote: record.exact, note: record.note, tags: record.tags };
+      // Only changes of state are reported: most visits write nothing.
+      if (record.id !== undefined && !range !== (record.orphaned === true)) {
+        (range ? anchored : orphaned).push(record.id);
+        record.orphaned = !range;
+      }
       if (!range) return item;
       ranges.push(range);
       return {
@@ -123,6 +136,48 @@ export class AnnotationController {
       else registry.delete(HIGHLIGHT);
     }
     this.onList(listed);
+    if (anchored.length + orphaned.length > 0) this.reportAnchoring(anchored, orphaned);
+  }
+
+  /** Tells the background which annotations were (not) found, so the review page can list the
+   * orphans as such. */
+  private reportAnchoring(anchored: number[], orphaned: number[]): void {
+    sendToBackground('reportAnchoring', { url: pageUrl(), anchored, orphaned }).catch(
+      (error: unknown) => {
+        console.warn(
+          'tifa: annotation state not recorded:',
+          error instanceof Error ? error.message : error,
+        );
+      },
+    );
+  }
+
+  /** "Annotate" from the context menu or the keyboard shortcut (relayed by the background). */
+  private readonly onTabMessage = (message: unknown, sender: { id?: string }): undefined => {
+    if (sender.id !== browser.runtime.id) return;
+    const request = parseTabMessage(message);
+    if (request?.type !== 'openAnnotator') return;
+    // The shortcut goes to every frame of the tab: the focused one with a selection answers.
+    if (request.payload.from === 'shortcut' && !this.doc.hasFocus()) return;
+    this.annotateSelection();
+  };
+
+  /** Opens the editor on the current selection, if there is page text selected. */
+  private annotateSelection(): boolean {
+    const selector = this.selectionSelector();
+    if (!selector) return false;
+    this.pending = selector;
+    const { button } = this.ensureHost();
+    this.placeNearSelection(button);
+    this.openForm();
+    return true;
+  }
+
+  /** Puts `element` (fixed position) just above the end of the selection. */
+  private placeNearSelection(element: HTMLElement): void {
+    const rect = this.doc.getSelection()?.getRangeAt(0).getBoundingClientRect();
+    element.style.left = `${Math.max(Math.min((rect?.right ?? 0) + 4, innerWidth - 90), 4)}px`;
+    element.style.top = `${Math.max((rect?.top ?? 0) - 28, 4)}px`;
   }
 
   private readonly onMouseUp = (event: MouseEvent): void => {
@@ -132,13 +187,11 @@ export class AnnotationController {
   };
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
-    if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyA') return;
-    const selector = this.selectionSelector();
-    if (!selector) return;
+    if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (event.code !== 'KeyA') return;
+    if (!this.annotateSelection()) return;
     event.preventDefault();
     event.stopPropagation();
-    this.pending = selector;
-    this.openForm();
   };
 
   /** The selector of the current selection, if it is page text we may annotate. */
@@ -165,9 +218,7 @@ export class AnnotationController {
     }
     const { button } = this.ensureHost();
     this.pending = selector;
-    const rect = this.doc.getSelection()?.getRangeAt(0).getBoundingClientRect();
-    button.style.left = `${Math.min((rect?.right ?? 0) + 4, innerWidth - 90)}px`;
-    button.style.top = `${Math.max((rect?.top ?? 0) - 28, 4)}px`;
+    this.placeNearSelection(button);
     button.hidden = false;
   }
 
@@ -179,6 +230,10 @@ export class AnnotationController {
     form.style.left = button.style.left || '20px';
     form.style.top = button.style.top || '20px';
     form.hidden = false;
+    // Kept inside the viewport (a selection can be partly scrolled out when the menu is used).
+    const box = form.getBoundingClientRect();
+    if (box.bottom > innerHeight) form.style.top = `${Math.max(innerHeight - box.height - 4, 4)}px`;
+    if (box.right > innerWidth) form.style.left = `${Math.max(innerWidth - box.width - 4, 4)}px`;
     form.querySelector('textarea')?.focus();
   }
 
