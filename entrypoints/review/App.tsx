@@ -11,6 +11,9 @@ import { VocabularyView } from '../../components/review/VocabularyView';
 const loadTermsView = () => import('../../components/review/TermsView').then((m) => m.TermsView);
 const loadMyTermsView = () =>
   import('../../components/review/MyTermsView').then((m) => m.MyTermsView);
+// The annotation search brings opencc (either-script search): loaded only when opened.
+const loadAnnotationsView = () =>
+  import('../../components/review/AnnotationsView').then((m) => m.AnnotationsView);
 
 const TABS = [
   { id: 'words', label: 'Vocabulary' },
@@ -18,6 +21,7 @@ const TABS = [
   { id: 'cards', label: 'Flashcards' },
   { id: 'terms', label: 'Terms' },
   { id: 'my-terms', label: 'My terms' },
+  { id: 'annotations', label: 'Annotations' },
   { id: 'data', label: 'Export and import' },
   { id: 'settings', label: 'Settings' },
 ] as const;
@@ -63,6 +67,7 @@ export function App() {
       {tab === 'cards' && <Flashcards />}
       {tab === 'terms' && <LazyView load={loadTermsView} />}
       {tab === 'my-terms' && <LazyView load={loadMyTermsView} />}
+      {tab === 'annotations' && <LazyView load={loadAnnotationsView} />}
       {tab === 'data' && <ExportImport />}
       {tab === 'settings' && <StudySettingsPanel />}
     </main>

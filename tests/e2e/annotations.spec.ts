@@ -242,5 +242,87 @@ describe('annotations', () => {
       .poll(() => listedAnnotations(page as Page), { timeout: 10_000 })
       .toContain('Orphaned');
     expect(await listedAnnotations(page)).toContain('a removed passage');
+
+    // The reader told the background; the review page lists it as orphaned, not lost.
+    const review = await suite.extension.context.newPage();
+    await review.goto(`chrome-extension://${suite.extension.extensionId}/review.html#annotations`);
+    const item = review.locator('li.annotation', { hasText: 'a removed passage' });
+    await expect.poll(() => item.locator('.orphaned').count(), { timeout: 10_000 }).toBe(1);
+    await review.getByLabel('Found on the page').selectOption('orphaned');
+    await expect.poll(() => review.locator('li.annotation').count()).toBe(1);
+    await review.close();
+  });
+
+  it('lists every annotation on the review page: search in either script, filters, edit and delete', async () => {
+    const review = await suite.extension.context.newPage();
+    await review.goto(`chrome-extension://${suite.extension.extensionId}/review.html#annotations`);
+    const save = (payload: Record<string, unknown>) =>
+      review.evaluate(
+        (p) =>
+          (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({
+            type: 'saveAnnotation',
+            payload: p,
+          }),
+        {
+          title: '测试报道',
+          prefix: '',
+          suffix: '',
+          position: 0,
+          note: '',
+          tags: [],
+          ...payload,
+        },
+      );
+    await save({
+      url: 'https://udn.example/tw.html',
+      outlet: 'udn.example',
+      exact: '堅持全過程人民民主',
+      note: 'review-spec traditional',
+      tags: ['review-spec', 'democracy'],
+    });
+    await save({
+      url: 'https://people.example/cn.html',
+      outlet: 'people.example',
+      exact: '推动高质量发展',
+      note: 'review-spec simplified',
+      tags: ['review-spec'],
+    });
+    const items = review.locator('li.annotation', { hasText: 'review-spec' });
+    await expect.poll(() => items.count()).toBe(2);
+
+    // A simplified query finds the traditional quote, a traditional one the simplified quote.
+    const search = review.getByRole('searchbox');
+    await search.fill('全过程');
+    await expect.poll(() => items.count()).toBe(1);
+    expect(await items.first().textContent()).toContain('堅持全過程人民民主');
+    await search.fill('高質量');
+    await expect.poll(() => items.count()).toBe(1);
+    expect(await items.first().textContent()).toContain('推动高质量发展');
+    await search.fill('');
+    await review.getByLabel('Tag').selectOption('democracy');
+    await expect.poll(() => items.count()).toBe(1);
+    await review.getByLabel('Tag').selectOption('');
+    await review.getByLabel('Site').selectOption('people.example');
+    await expect.poll(() => items.count()).toBe(1);
+    // The page link, title and outlet are shown.
+    const link = items.first().getByRole('link', { name: '测试报道' });
+    expect(await link.getAttribute('href')).toBe('https://people.example/cn.html');
+    await review.getByLabel('Site').selectOption('');
+
+    // Edit the note and tags through the background; the list follows the database.
+    const simplified = review.locator('li.annotation', { hasText: '推动高质量发展' });
+    await simplified.getByRole('button', { name: 'Edit' }).click();
+    await simplified.getByLabel('Note').fill('review-spec edited note');
+    await simplified.getByLabel('Tags').fill('review-spec, edited');
+    await simplified.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => simplified.locator('.note').textContent())
+      .toBe('review-spec edited note');
+    expect(await simplified.locator('.tag').allTextContents()).toEqual(['review-spec', 'edited']);
+
+    review.once('dialog', (dialog) => void dialog.accept());
+    await simplified.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => items.count()).toBe(1);
+    await review.close();
   });
 });
