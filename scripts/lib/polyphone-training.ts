@@ -15,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadCedictFromDisk, loadWordListFromDisk } from '../../utils/dict/load-node';
-import { wordBoundaries } from '../../utils/zh/analyze';
+import { baseReadings, segmentText } from '../../utils/zh/analyze';
 import { readingsOf } from '../../utils/zh/pinyin';
 import { contextKeys, featureText } from '../../utils/zh/polyphones/features';
 import {
@@ -120,9 +120,9 @@ export function prepareExamples(
   inputs: TrainingInputs,
 ): Example[] {
   return sentences.map((s, sentence) => {
-    const boundaries = wordBoundaries(s.text, inputs.lexicon);
-    const text = featureText(s.text, boundaries);
-    const readings = readingsOf(s.text);
+    const segmentation = segmentText(s.text, inputs.lexicon);
+    const text = featureText(s.text, segmentation.boundaries);
+    const readings = baseReadings(s.text, segmentation);
     const keys: string[] = [];
     contextKeys(text, s.index, keys);
     const witnesses = witnessesAt(text, s.index, readings, inputs.words);

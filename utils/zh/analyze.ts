@@ -14,10 +14,16 @@ import { detectScript, type DetectedScript } from './detect-script';
 import { isHanCodePoint } from './han';
 import { identityMapped, sourcePositions, type MappedText } from './offset-map';
 import { applyPolyphoneWords } from './polyphone-words';
-import { formatReading, readingsOf, type PinyinStyle } from './pinyin';
+import {
+  formatReading,
+  readingsByWord,
+  readingsOf,
+  type PinyinStyle,
+  type WordNumbers,
+} from './pinyin';
 import { disambiguatePolyphones } from './polyphones/disambiguate';
 import type { PolyphoneModel } from './polyphones/model-format';
-import { segmentHanRun, type Lexicon } from './segment';
+import { NOT_A_WORD, segmentRange, type Lexicon } from './segment';
 
 /** Display script: keep the page's own, or convert (`twp` also converts Taiwan vocabulary). */
 export type ScriptTarget = 'keep' | 'cn' | 't' | 'tw' | 'twp' | 'hk';
@@ -90,8 +96,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const display = displayMapped(clean.text, simplified, options.to ?? 'keep');
 
   const style = options.pinyin ?? 'mark';
-  const boundaries = wordBoundaries(simplified.text, options.lexicon);
-  const readings = style === 'none' ? null : readingsFor(simplified.text, boundaries, options);
+  const segmentation = segmentText(simplified.text, options.lexicon);
+  const boundaries = segmentation.boundaries;
+  const readings = style === 'none' ? null : readingsFor(simplified.text, segmentation, options);
   return {
     tokens: buildTokens(text, {
       clean,
@@ -120,36 +127,67 @@ function displayMapped(clean: string, simplified: MappedText, to: ScriptTarget):
  * One reading per code point of the simplified text: pinyin-pro, then the polyphone model when
  * there is one, then the hand-checked word list (the last word, being verified by hand).
  */
-function readingsFor(text: string, boundaries: number[], options: AnalyzeOptions): string[] {
-  const readings = readingsOf(text, options);
-  if (options.polyphones) disambiguatePolyphones(text, boundaries, readings, options.polyphones);
+function readingsFor(text: string, segmentation: Segmentation, options: AnalyzeOptions): string[] {
+  const readings = baseReadings(text, segmentation, options);
+  if (options.polyphones)
+    disambiguatePolyphones(text, segmentation.boundaries, readings, options.polyphones);
   return applyPolyphoneWords(text, readings);
 }
 
-/** Candidate word boundaries in the simplified text: around every Chinese word, and between
- * runs of other text. Exported for the polyphone trainer, which must segment as `analyze` does. */
-export function wordBoundaries(text: string, lexicon: Lexicon | undefined): number[] {
+/**
+ * pinyin-pro's readings, the base the other layers correct: word by word from our segmentation
+ * (remembered per word, see `readingsByWord`), or over the whole paragraph when there is no
+ * lexicon or tone sandhi is asked for (sandhi depends on the next word). Exported so the polyphone trainer and the
+ * benchmarks read the base exactly as `analyze` does.
+ */
+export function baseReadings(
+  text: string,
+  segmentation: Segmentation,
+  options: { readonly toneSandhi?: boolean } = {},
+): string[] {
+  // Without a lexicon every character is a word of its own: pinyin-pro's view of the whole
+  // paragraph is then the better witness.
+  return options.toneSandhi || !segmentation.words
+    ? readingsOf(text, options)
+    : readingsByWord(text, segmentation.boundaries, segmentation.words);
+}
+
+/** A segmentation: word boundaries, and the lexicon number of each word. */
+export interface Segmentation {
+  /** 0, then the end of every word (Chinese words, and runs of other text), in UTF-16 units. */
+  readonly boundaries: number[];
+  /** For the word ending at `boundaries[b]`, its number in the lexicon (NOT_A_WORD if none). */
+  readonly words?: WordNumbers;
+}
+
+/** Segments the simplified text: every Chinese word, and each run of other text as one piece. */
+export function segmentText(text: string, lexicon: Lexicon | undefined): Segmentation {
   const boundaries = [0];
+  const numbers = lexicon ? [NOT_A_WORD] : null;
   let i = 0;
   while (i < text.length) {
     const runStart = i;
     const han = isHanAt(text, i);
     while (i < text.length && isHanAt(text, i) === han) i += codeUnitsAt(text, i);
-    if (han) {
-      if (lexicon) {
-        for (const end of segmentHanRun(text.slice(runStart, i), lexicon))
-          boundaries.push(runStart + end);
-      } else {
-        for (let j = runStart; j < i;) {
-          j += codeUnitsAt(text, j);
-          boundaries.push(j);
-        }
-      }
-    } else {
+    if (!han) {
       boundaries.push(i);
+      numbers?.push(NOT_A_WORD);
+    } else if (lexicon && numbers) {
+      segmentRange(text, runStart, i, lexicon, boundaries, numbers);
+    } else {
+      for (let j = runStart; j < i;) {
+        j += codeUnitsAt(text, j);
+        boundaries.push(j);
+      }
     }
   }
-  return boundaries;
+  return { boundaries, words: lexicon && numbers ? { lexicon, numbers } : undefined };
+}
+
+/** Candidate word boundaries in the simplified text: around every Chinese word, and between
+ * runs of other text. Exported for the polyphone trainer, which must segment as `analyze` does. */
+export function wordBoundaries(text: string, lexicon: Lexicon | undefined): number[] {
+  return segmentText(text, lexicon).boundaries;
 }
 
 interface TokenInputs {

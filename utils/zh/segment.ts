@@ -8,30 +8,42 @@
 
 const ROOT = 0;
 const NO_NODE = -1;
+/** `parents` value of a free slot; real entries hold parent + 1 (≥ 1). */
 const FREE = 0;
-/** Never equal to a real key (those are ≥ 1), so the root slot is taken but never matched. */
-const ROOT_KEY = -1;
-const UNIT_RANGE = 65536;
 const INITIAL_CAPACITY = 1024;
 /**
- * At most 3/4 full: the full CC-CEDICT list then fits 2^18 slots (61% full, 2.3 MiB); half full
+ * At most 3/4 full: the full CC-CEDICT list then fits 2^18 slots (61% full, 2.8 MiB); half full
  * would double the memory for about 10% more speed.
  */
 const MAX_LOAD = 0.75;
 const UNREACHED = 0x7fffffff;
+/** `words` value of a node that ends no word. */
+export const NOT_A_WORD = -1;
 
 /**
  * A set of words stored as a trie whose edges live in one open-addressing hash table keyed by
  * (parent node, UTF-16 code unit). A node's id is the slot that holds its incoming edge, so the
- * whole trie is three flat typed arrays: about 9 bytes a slot, no object per node, nothing for the
- * garbage collector to trace. A trie of Maps costs tens of bytes per node and a Set of every
+ * whole trie is a few flat typed arrays: about 14 bytes a slot, no object per node, nothing for
+ * the garbage collector to trace. A trie of Maps costs tens of bytes per node and a Set of every
  * prefix would make the segmenter allocate a substring per probe.
+ *
+ * Every step of a walk from the root is a direct array read (`firstLevel`, one slot per code
+ * unit): the segmenter takes that step at every position of the text, and most walks end after
+ * one or two more. Keys and hashes are 32-bit integers, which V8 keeps unboxed.
+ *
+ * Each word gets a number (0, 1, 2… in the order added), so callers can keep data per word in
+ * plain arrays (`analyze` keeps each word's readings that way) without cutting the word out of
+ * the text.
  */
 export class Lexicon {
-  /** Edge keys, `parent * 65536 + unit + 1`; 0 marks a free slot (exact integers in a double). */
-  private keys: Float64Array;
-  /** 1 where the path from the root to this node spells a whole word. */
-  private wordEnds: Uint8Array;
+  /** Parent node + 1 of the edge in each slot; FREE (0) marks a free slot. */
+  private parents: Int32Array;
+  /** Code unit of the edge in each slot. */
+  private units: Uint16Array;
+  /** Word number of the node in each slot, NOT_A_WORD where the path spells no whole word. */
+  private words: Int32Array;
+  /** The root's child for each code unit, NO_NODE if none. */
+  private firstLevel: Int32Array;
   private mask: number;
   private nodeCount = 1;
   private wordCount = 0;
@@ -39,10 +51,14 @@ export class Lexicon {
 
   constructor(words: Iterable<string> = []) {
     const capacity = initialCapacity(words);
-    this.keys = new Float64Array(capacity);
-    this.wordEnds = new Uint8Array(capacity);
+    this.parents = new Int32Array(capacity);
+    this.units = new Uint16Array(capacity);
+    this.words = new Int32Array(capacity).fill(NOT_A_WORD);
+    this.firstLevel = new Int32Array(65536).fill(NO_NODE);
     this.mask = capacity - 1;
-    this.keys[ROOT] = ROOT_KEY;
+    // The root's slot is taken (parent -1 + 1 = 0 would read as free, so it gets a sentinel that
+    // no real parent + 1 equals).
+    this.parents[ROOT] = -1;
     this.addWords(words);
   }
 
@@ -51,7 +67,7 @@ export class Lexicon {
     return this.longest;
   }
 
-  /** Number of distinct words. */
+  /** Number of distinct words; word numbers run from 0 to size - 1. */
   get size(): number {
     return this.wordCount;
   }
@@ -66,52 +82,77 @@ export class Lexicon {
     if (word === '' || !isWellFormed(word)) return false;
     let node = ROOT;
     for (let i = 0; i < word.length; i++) node = this.insertChild(node, word.charCodeAt(i));
-    if (this.wordEnds[node] === 1) return false;
-    this.wordEnds[node] = 1;
-    this.wordCount++;
+    if (this.words[node] !== NOT_A_WORD) return false;
+    this.words[node] = this.wordCount++;
     if (word.length > this.longest) this.longest = word.length;
     return true;
   }
 
   /** Whether the exact string is a word. */
   has(word: string): boolean {
+    return this.wordNumber(word) !== NOT_A_WORD;
+  }
+
+  /** The word's number, NOT_A_WORD if it is not in the lexicon. */
+  wordNumber(word: string): number {
     let node = ROOT;
     for (let i = 0; i < word.length && node >= 0; i++) node = this.child(node, word.charCodeAt(i));
-    return node > ROOT && this.wordEnds[node] === 1;
+    return node > ROOT ? (this.words[node] as number) : NOT_A_WORD;
   }
 
   /**
    * Writes into `out` the end offset of every word that starts at `start` and ends at or before
-   * `limit`, shortest first; returns how many. `out` needs `maxWordLength` slots. Allocates
-   * nothing, so the segmenter can call it at every position.
+   * `limit`, shortest first, and into `numbers` (when given) each one's word number; returns how
+   * many. Both need `maxWordLength` slots. Allocates nothing, so the segmenter can call it at
+   * every position.
    */
-  matchWordEnds(text: string, start: number, limit: number, out: Int32Array): number {
-    const keys = this.keys;
-    const wordEnds = this.wordEnds;
-    const mask = this.mask;
+  matchWordEnds(
+    text: string,
+    start: number,
+    limit: number,
+    out: Int32Array,
+    numbers?: Int32Array,
+  ): number {
     const stop = Math.min(limit, start + this.longest);
+    if (start >= stop) return 0;
+    let node = this.firstLevel[text.charCodeAt(start)] as number;
+    if (node === NO_NODE) return 0;
+    const parents = this.parents;
+    const units = this.units;
+    const words = this.words;
+    const mask = this.mask;
     let count = 0;
-    let node = ROOT;
-    for (let i = start; i < stop; i++) {
+    let word = words[node] as number;
+    if (word !== NOT_A_WORD) {
+      if (numbers) numbers[count] = word;
+      out[count++] = start + 1;
+    }
+    for (let i = start + 1; i < stop; i++) {
       // Inlined `child()`: this loop is the segmenter's hot path.
-      const key = node * UNIT_RANGE + text.charCodeAt(i) + 1;
-      let slot = hashEdge(key) & mask;
+      const unit = text.charCodeAt(i);
+      const parent = node + 1;
+      let slot = hashEdge(node, unit) & mask;
       let found: number;
-      while ((found = keys[slot] as number) !== key) {
+      while ((found = parents[slot] as number) !== parent || units[slot] !== unit) {
         if (found === FREE) return count;
         slot = (slot + 1) & mask;
       }
       node = slot;
-      if (wordEnds[node] === 1) out[count++] = i + 1;
+      word = words[node] as number;
+      if (word !== NOT_A_WORD) {
+        if (numbers) numbers[count] = word;
+        out[count++] = i + 1;
+      }
     }
     return count;
   }
 
   private child(node: number, unit: number): number {
-    const key = node * UNIT_RANGE + unit + 1;
-    for (let slot = hashEdge(key) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const found = this.keys[slot];
-      if (found === key) return slot;
+    if (node === ROOT) return this.firstLevel[unit] as number;
+    const parent = node + 1;
+    for (let slot = hashEdge(node, unit) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const found = this.parents[slot];
+      if (found === parent && this.units[slot] === unit) return slot;
       if (found === FREE) return NO_NODE;
     }
   }
@@ -119,12 +160,19 @@ export class Lexicon {
   private insertChild(node: number, unit: number): number {
     const existing = this.child(node, unit);
     if (existing !== NO_NODE) return existing;
-    if (this.nodeCount + 1 > this.keys.length * MAX_LOAD) node = this.grow(node);
-    const key = node * UNIT_RANGE + unit + 1;
-    let slot = hashEdge(key) & this.mask;
-    while (this.keys[slot] !== FREE) slot = (slot + 1) & this.mask;
-    this.keys[slot] = key;
+    if (this.nodeCount + 1 > this.parents.length * MAX_LOAD) node = this.grow(node);
+    const slot = this.place(node, unit);
+    if (node === ROOT) this.firstLevel[unit] = slot;
     this.nodeCount++;
+    return slot;
+  }
+
+  /** Puts the edge (node, unit) in the first free slot of its probe sequence. */
+  private place(node: number, unit: number): number {
+    let slot = hashEdge(node, unit) & this.mask;
+    while (this.parents[slot] !== FREE) slot = (slot + 1) & this.mask;
+    this.parents[slot] = node + 1;
+    this.units[slot] = unit;
     return slot;
   }
 
@@ -134,30 +182,31 @@ export class Lexicon {
    * of `keep`, the node the caller is about to extend.
    */
   private grow(keep: number): number {
-    const oldKeys = this.keys;
-    const oldWordEnds = this.wordEnds;
-    const capacity = oldKeys.length * 2;
-    this.keys = new Float64Array(capacity);
-    this.wordEnds = new Uint8Array(capacity);
+    const oldParents = this.parents;
+    const oldUnits = this.units;
+    const oldWords = this.words;
+    const capacity = oldParents.length * 2;
+    this.parents = new Int32Array(capacity);
+    this.units = new Uint16Array(capacity);
+    this.words = new Int32Array(capacity).fill(NOT_A_WORD);
+    this.firstLevel.fill(NO_NODE);
     this.mask = capacity - 1;
-    this.keys[ROOT] = ROOT_KEY;
-    const moved = new Int32Array(oldKeys.length).fill(NO_NODE);
+    this.parents[ROOT] = -1;
+    const moved = new Int32Array(oldParents.length).fill(NO_NODE);
     moved[ROOT] = ROOT;
     const move = (oldNode: number): number => {
       const done = moved[oldNode] as number;
       if (done !== NO_NODE) return done;
-      const oldKey = oldKeys[oldNode] as number;
-      const parent = move(Math.floor((oldKey - 1) / UNIT_RANGE));
-      const key = parent * UNIT_RANGE + ((oldKey - 1) % UNIT_RANGE) + 1;
-      let slot = hashEdge(key) & this.mask;
-      while (this.keys[slot] !== FREE) slot = (slot + 1) & this.mask;
-      this.keys[slot] = key;
-      this.wordEnds[slot] = oldWordEnds[oldNode] as number;
+      const parent = move((oldParents[oldNode] as number) - 1);
+      const unit = oldUnits[oldNode] as number;
+      const slot = this.place(parent, unit);
+      if (parent === ROOT) this.firstLevel[unit] = slot;
+      this.words[slot] = oldWords[oldNode] as number;
       moved[oldNode] = slot;
       return slot;
     };
-    for (let slot = 0; slot < oldKeys.length; slot++) {
-      if (oldKeys[slot] !== FREE) move(slot);
+    for (let slot = 1; slot < oldParents.length; slot++) {
+      if (oldParents[slot] !== FREE) move(slot);
     }
     return moved[keep] as number;
   }
@@ -195,12 +244,28 @@ export function createLexicon(words: Iterable<string>): Lexicon {
  */
 export function segmentHanRun(text: string, lexicon: Lexicon): number[] {
   const ends: number[] = [];
-  for (let start = 0; start < text.length;) {
-    const end = text.length - start <= CHUNK ? text.length : findCut(text, start, lexicon);
-    segmentSpan(text, start, end, lexicon, ends);
+  segmentRange(text, 0, text.length, lexicon, ends);
+  return ends;
+}
+
+/**
+ * `segmentHanRun` over text[from, to) of a longer text, without cutting it out: pushes each
+ * word's absolute end offset onto `ends` and, when `numbers` is given, the word's number in the
+ * lexicon onto it (NOT_A_WORD for a character in no lexicon word).
+ */
+export function segmentRange(
+  text: string,
+  from: number,
+  to: number,
+  lexicon: Lexicon,
+  ends: number[],
+  numbers?: number[],
+): void {
+  for (let start = from; start < to;) {
+    const end = to - start <= CHUNK ? to : findCut(text, start, to, lexicon);
+    segmentSpan(text, start, end, lexicon, ends, numbers);
     start = end;
   }
-  return ends;
 }
 
 /**
@@ -217,14 +282,14 @@ const CUT_SEARCH = 256;
  * that none is found nearby, any character boundary will do (only the words at that seam may
  * differ from an unbounded pass).
  */
-function findCut(text: string, start: number, lexicon: Lexicon): number {
+function findCut(text: string, start: number, to: number, lexicon: Lexicon): number {
   const target = start + CHUNK;
   const matches = scratchFor(0, lexicon.maxWordLength).matches;
   for (let cut = target; cut > target - CUT_SEARCH; cut--) {
     if (isInsidePair(text, cut)) continue;
     let spanned = false;
     for (let i = Math.max(start, cut - lexicon.maxWordLength + 1); i < cut && !spanned; i++) {
-      const count = lexicon.matchWordEnds(text, i, text.length, matches);
+      const count = lexicon.matchWordEnds(text, i, to, matches);
       spanned = count > 0 && (matches[count - 1] as number) > cut;
     }
     if (!spanned) return cut;
@@ -232,17 +297,19 @@ function findCut(text: string, start: number, lexicon: Lexicon): number {
   return isInsidePair(text, target) ? target - 1 : target;
 }
 
-/** The dynamic programme over text[start, end); pushes absolute word ends onto `ends`. */
+/** The dynamic programme over text[start, end); pushes absolute word ends onto `ends` (and their
+ * word numbers onto `numbers`). */
 function segmentSpan(
   text: string,
   start: number,
   end: number,
   lexicon: Lexicon,
   ends: number[],
+  numbers: number[] | undefined,
 ): void {
   const n = end - start;
   const table = scratchFor(n + 1, lexicon.maxWordLength);
-  const { words, singles, from, matches } = table;
+  const { words, singles, from, word, matches, matchNumbers } = table;
   words.fill(UNREACHED, 1, n + 1);
   words[0] = 0;
   singles[0] = 0;
@@ -255,22 +322,33 @@ function segmentSpan(
     const singlesBefore = singles[k] as number;
     const step = codePointLength(text, start + k, end);
 
-    // The fallback: the next character as a word of its own.
-    relax(table, k + step, wordsAfter, singlesBefore + 1, k);
+    // The fallback: the next character as a word of its own (its number, if it is one, is
+    // among the matches below).
+    relax(table, k + step, wordsAfter, singlesBefore + 1, k, NOT_A_WORD);
 
     // Processing k in ascending order and replacing only on strict improvement keeps, among
     // equal covers, the one whose last word starts earliest: the longest last word.
-    const count = lexicon.matchWordEnds(text, start + k, end, matches);
+    const count = lexicon.matchWordEnds(text, start + k, end, matches, matchNumbers);
     for (let m = 0; m < count; m++) {
       const length = (matches[m] as number) - start - k;
-      // A one-character word in the lexicon scores as the fallback above already did.
-      if (length > step) relax(table, k + length, wordsAfter, singlesBefore, k);
+      if (length > step) {
+        relax(table, k + length, wordsAfter, singlesBefore, k, matchNumbers[m] as number);
+      } else if (length === step && from[k + step] === k) {
+        // A one-character word in the lexicon scores as the fallback already did; it only lends
+        // its number.
+        word[k + step] = matchNumbers[m] as number;
+      }
     }
   }
 
   const first = ends.length;
-  for (let k = n; k > 0; k = from[k] as number) ends.push(start + k);
+  const firstNumber = numbers?.length ?? 0;
+  for (let k = n; k > 0; k = from[k] as number) {
+    ends.push(start + k);
+    numbers?.push(word[k] as number);
+  }
   reverseFrom(ends, first);
+  if (numbers) reverseFrom(numbers, firstNumber);
 }
 
 function reverseFrom(values: number[], first: number): void {
@@ -288,16 +366,27 @@ interface Scratch {
   singles: Int32Array;
   /** Where that cover's last word starts. */
   from: Int32Array;
-  /** Word ends found from one position. */
+  /** The lexicon number of that last word (NOT_A_WORD for a lone character). */
+  word: Int32Array;
+  /** Word ends found from one position, and their word numbers. */
   matches: Int32Array;
+  matchNumbers: Int32Array;
 }
 
-function relax(table: Scratch, end: number, words: number, singles: number, start: number): void {
+function relax(
+  table: Scratch,
+  end: number,
+  words: number,
+  singles: number,
+  start: number,
+  word: number,
+): void {
   const known = table.words[end] as number;
   if (words < known || (words === known && singles < (table.singles[end] as number))) {
     table.words[end] = words;
     table.singles[end] = singles;
     table.from[end] = start;
+    table.word[end] = word;
   }
 }
 
@@ -318,7 +407,9 @@ function makeScratch(size: number, maxWordLength: number): Scratch {
     words: new Int32Array(size),
     singles: new Int32Array(size),
     from: new Int32Array(size),
+    word: new Int32Array(size),
     matches: new Int32Array(maxWordLength),
+    matchNumbers: new Int32Array(maxWordLength),
   };
 }
 
@@ -354,11 +445,9 @@ function isWellFormed(word: string): boolean {
   return true;
 }
 
-/** Mixes an edge key into a slot number; keys differ mostly in high bits, hence the multiply. */
-function hashEdge(key: number): number {
-  // key < 2^53; fold the high part in before the 32-bit multiply.
-  let h = (key | 0) ^ Math.imul((key / 4294967296) | 0, 0x27d4eb2d);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return h ^ (h >>> 16);
+/** Mixes an edge (parent node, code unit) into a slot number, in 32-bit integer arithmetic. */
+function hashEdge(node: number, unit: number): number {
+  let h = Math.imul(node, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return h ^ (h >>> 13);
 }
