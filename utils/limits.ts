@@ -37,11 +37,21 @@ export const STUDY_LIMITS = {
   keysPerMessage: 20_000,
 } as const;
 
-/** Largest backup the review page may send for import, in UTF-16 code units of its JSON. Chromium
- * refuses extension messages over 64 MiB of UTF-8; a character is at most 3 bytes of it, so
- * 20 Mi characters always fit. That holds about 10,000 words with contexts and 40,000 history
- * rows; a larger file gets an error naming its size rather than a failed send. */
-export const MAX_BACKUP_CHARS = 20 * 1024 * 1024;
+/** Restoring a JSON backup: the review page reads and checks the whole file, then sends its rows
+ * to the background in chunks (`importBackupRows`), each merged in one transaction. */
+export const BACKUP_LIMITS = {
+  /** Largest backup file read, in bytes: the page holds the text and the parsed rows at once
+   * (several times the file in memory), and V8 strings end at 2^29 characters. 10,000 words
+   * and 100,000 history rows make a file of about 50 MB. */
+  fileBytes: 256 * 1024 * 1024,
+  /** Largest chunk message, in UTF-16 code units of its JSON: far under Chromium's 64 MiB
+   * message limit, small enough that one chunk's transaction and validation take well under a
+   * second in the service worker. The page fills chunks to a quarter of this; the largest
+   * possible word row (notes, definition, 20 contexts) is under 100,000 characters. */
+  chunkChars: 4 * 1024 * 1024,
+  /** Rows of one table in one chunk. */
+  rowsPerChunk: 10_000,
+} as const;
 
 /** Term tracker (opt-in). One `recordSightings` message describes one page. */
 export const TRACKER_LIMITS = {
@@ -71,7 +81,7 @@ export const PACK_LIMITS = {
 } as const;
 
 /** Largest glossary pack the review page may send for import, in UTF-16 code units of its JSON:
- * 10,000 entries with notes average 800 characters each. Like MAX_BACKUP_CHARS it stays far
+ * 10,000 entries with notes average 800 characters each. It stays far
  * below Chromium's 64 MiB message limit. */
 export const MAX_PACK_CHARS = 8 * 1024 * 1024;
 

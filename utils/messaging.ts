@@ -6,12 +6,13 @@
 import * as v from 'valibot';
 import type { WordMatch } from './dict/lookup';
 import type { SearchResult } from './dict/search';
+import { backupChunkSchema } from './db/backup-rows';
 import type { AnnotationRecord, PersonalTermRecord } from './db/schema';
 import { PersonalTermInputSchema, type PackImportSummary, type PackProblem } from './glossary/pack';
 import {
   ANNOTATION_LIMITS,
+  BACKUP_LIMITS,
   FIELD_LIMITS as LIMITS,
-  MAX_BACKUP_CHARS,
   MAX_MESSAGE_CHARS,
   MAX_PACK_CHARS,
   STUDY_LIMITS,
@@ -121,8 +122,9 @@ export const REQUEST_SCHEMAS = {
       v.maxLength(STUDY_LIMITS.keysPerMessage),
     ),
   }),
-  /** Review page: merge a JSON backup (the file's text; the background parses and checks it). */
-  importBackup: v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_BACKUP_CHARS)) }),
+  /** Review page: merge one chunk of a JSON backup the page has read and checked whole; the
+   * background checks every row again (utils/db/backup-rows.ts). */
+  importBackupRows: backupChunkSchema,
   /** Reading mode: the simplified forms of saved words, by status. */
   getStudyWords: v.strictObject({}),
   /** Term tracker: the glossary terms of one page (summarizeSightings), if the tracker is on
@@ -211,7 +213,7 @@ export const EXTENSION_PAGE_MESSAGES: ReadonlySet<MessageType> = new Set<Message
   'reviewCard',
   'deleteWords',
   'deleteLookups',
-  'importBackup',
+  'importBackupRows',
   'clearSightings',
   'updatePersonalTerm',
   'deletePersonalTerms',
@@ -237,7 +239,7 @@ export interface ResponseMap {
   reviewCard: { key: string; due: number; status: 'new' | 'learning' | 'known' };
   deleteWords: { deleted: number };
   deleteLookups: { deleted: number };
-  importBackup: {
+  importBackupRows: {
     wordsAdded: number;
     wordsMerged: number;
     lookupsAdded: number;
@@ -290,11 +292,11 @@ export function parseRequest(raw: unknown): ParsedRequest {
   } catch {
     return { ok: false, error: 'message is not serialisable' };
   }
-  // A backup or pack import carries a whole file; everything else is small.
+  // A backup chunk or a pack import carries a lot; everything else is small.
   const rawType = typeof raw === 'object' && raw !== null && 'type' in raw ? raw.type : undefined;
   const limit =
-    rawType === 'importBackup'
-      ? MAX_BACKUP_CHARS + 1024
+    rawType === 'importBackupRows'
+      ? BACKUP_LIMITS.chunkChars
       : rawType === 'importPack'
         ? MAX_PACK_CHARS + 1024
         : MAX_MESSAGE_CHARS;

@@ -1,20 +1,22 @@
-import { useRef } from 'react';
-import { readBackup } from '../../utils/db/backup';
-import { MAX_BACKUP_CHARS } from '../../utils/limits';
-import { sendToBackground } from '../../utils/send-message';
+import { useRef, useState } from 'react';
 import { ANKI_CONNECT_URL, pushToAnki } from '../../utils/study/anki-connect';
 import { toAnkiTsv, toCsv } from '../../utils/study/export-formats';
-import { downloadText, today } from './download';
+import { restoreBackupFile, writeBackupFile } from './backup-file';
+import { downloadFile, downloadText, today } from './download';
 import { reviewDatabase } from './review-database';
 import { StatusLine } from './StatusLine';
 import { useAction } from './use-action';
 
 /** Exports (Anki file, AnkiConnect, CSV, JSON backup) and restoring a backup. Exports read the
- * database here; only the import writes, through the background, in one transaction. */
+ * database here (the backup in a worker); only the import writes, through the background, which
+ * merges the checked file in chunks of one transaction each. */
 export function ExportImport() {
   const [exportStatus, runExport] = useAction();
   const [ankiStatus, runAnki] = useAction();
   const [importStatus, runImport] = useAction();
+  const [importProgress, setImportProgress] = useState<{ done: number; total: number } | null>(
+    null,
+  );
   const fileInput = useRef<HTMLInputElement>(null);
   // Oldest first, so a deck imported into Anki follows the order the words were met in.
   const words = async () =>
@@ -52,14 +54,10 @@ export function ExportImport() {
           type="button"
           onClick={() =>
             void runExport('Preparing the backup…', async () => {
-              const backup = await readBackup(reviewDatabase());
-              downloadText(
-                `tifa-backup-${today()}.json`,
-                JSON.stringify(backup),
-                'application/json',
-              );
-              const { vocabulary, lookups, reviewLog } = backup.tables;
-              return `Backup saved: ${vocabulary.length} words, ${lookups.length} lookups, ${reviewLog.length} reviews.`;
+              const { file, counts } = await writeBackupFile();
+              downloadFile(`tifa-backup-${today()}.json`, file);
+              const { vocabulary, lookups, reviewLog } = counts;
+              return `Backup saved: ${vocabulary} words, ${lookups} lookups, ${reviewLog} reviews.`;
             })
           }
         >
@@ -89,7 +87,9 @@ export function ExportImport() {
       <h2>Restore a backup</h2>
       <p>
         Merges a backup into what is here: nothing here is lost, words in both keep the later review
-        state and all their sentences and tags. A damaged file changes nothing.
+        state and all their sentences and tags. The whole file is checked first: a damaged file
+        changes nothing. A large file is merged in parts; if that stops half-way, importing the same
+        file again completes it without duplicates.
       </p>
       <input
         ref={fileInput}
@@ -100,22 +100,29 @@ export function ExportImport() {
           const file = event.target.files?.[0];
           if (!file) return;
           void runImport(`Reading ${file.name}…`, async () => {
-            const text = await file.text();
-            if (text.length > MAX_BACKUP_CHARS) {
-              throw new Error(
-                `${file.name} is too large to import in one piece (${(text.length / 2 ** 20).toFixed(1)} M characters; the limit is ${MAX_BACKUP_CHARS / 2 ** 20} M).`,
+            try {
+              const summary = await restoreBackupFile(file, (done, total) =>
+                setImportProgress({ done, total }),
               );
+              return (
+                `Restored from ${file.name}: ${summary.wordsAdded} words added, ` +
+                `${summary.wordsMerged} merged, ${summary.lookupsAdded} lookups and ` +
+                `${summary.reviewsAdded} reviews added.`
+              );
+            } finally {
+              setImportProgress(null);
+              if (fileInput.current) fileInput.current.value = '';
             }
-            const summary = await sendToBackground('importBackup', { text });
-            if (fileInput.current) fileInput.current.value = '';
-            return (
-              `Restored from ${file.name}: ${summary.wordsAdded} words added, ` +
-              `${summary.wordsMerged} merged, ${summary.lookupsAdded} lookups and ` +
-              `${summary.reviewsAdded} reviews added.`
-            );
           });
         }}
       />
+      {importProgress && importProgress.total > 1 && (
+        <progress
+          value={importProgress.done}
+          max={importProgress.total}
+          aria-label="Restoring the backup"
+        />
+      )}
       <StatusLine status={importStatus} />
     </section>
   );

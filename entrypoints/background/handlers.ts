@@ -28,7 +28,7 @@ import { updateDueBadge } from './badge';
 import {
   deleteLookups,
   deleteWords,
-  importBackup,
+  importBackupRows,
   readStudyWords,
   recordLookup,
   reviewCard,
@@ -111,8 +111,8 @@ const handlers: { [T in MessageType]: Handler<T> } = {
     return { deleted };
   },
   deleteLookups: async ({ ids }) => ({ deleted: await deleteLookups(ids) }),
-  importBackup: async ({ text }) => {
-    const summary = await importBackup(text);
+  importBackupRows: async (rows) => {
+    const summary = await importBackupRows(rows);
     await studyDataChanged();
     return summary;
   },

@@ -4,12 +4,13 @@
  * are rethrown with a message the reader can act on; nothing is dropped silently.
  */
 import {
+  boundContexts,
   lookupIdentity,
   mergeVocabularyRows,
   parseBackup,
   reviewIdentity,
-  type Backup,
 } from '../../utils/db/backup';
+import type { BackupChunk } from '../../utils/db/backup-rows';
 import {
   MAX_CONTEXTS,
   newCardState,
@@ -17,6 +18,7 @@ import {
   vocabularyKey,
   type LookupKind,
   type LookupRecord,
+  type ReviewLogRecord,
   type ReviewRating,
   type VocabularyRecord,
   type VocabularyStatus,
@@ -247,19 +249,24 @@ export interface ImportSummary {
 }
 
 /**
- * Restores a JSON backup by merging it into the database: words present in both are merged
- * (mergeVocabularyRows), history and reviews already present are skipped, nothing is deleted.
- * A file that is not a valid backup throws BackupError before anything is written; the merge
- * itself is one transaction, so a failure half-way leaves the database as it was.
+ * Restores a JSON backup by merging it into the database in one transaction (the review page
+ * sends big files in chunks instead: `importBackupRows`). A file that is not a valid backup
+ * throws BackupError before anything is written.
  */
 export async function importBackup(fileText: string): Promise<ImportSummary> {
-  return importParsedBackup(parseBackup(fileText));
+  return importBackupRows(parseBackup(fileText).tables);
 }
 
-/** The merge step of `importBackup`, for a backup already parsed and checked. */
-export async function importParsedBackup(backup: Backup): Promise<ImportSummary> {
+/**
+ * Merges checked backup rows (a whole backup, or one chunk of it) into the database in one
+ * transaction: words present in both are merged (mergeVocabularyRows), history and reviews
+ * already present are skipped, nothing is deleted. Merging is idempotent, so a file imported in
+ * several chunks that stopped half-way (the worker was stopped, the page closed) is completed,
+ * without duplicates, by importing the file again.
+ */
+export async function importBackupRows(rows: BackupChunk): Promise<ImportSummary> {
   const db = getDatabase();
-  const { vocabulary, lookups, reviewLog } = backup.tables;
+  const { vocabulary = [], lookups = [], reviewLog = [] } = rows;
   return write('import the backup', () =>
     db.transaction('rw', db.vocabulary, db.lookups, db.reviewLog, async () => {
       const summary: ImportSummary = {
@@ -270,44 +277,62 @@ export async function importParsedBackup(backup: Backup): Promise<ImportSummary>
       };
       // A backup may hold the same word twice (hand-edited files): merge those first.
       const incoming = new Map<string, VocabularyRecord>();
-      for (const row of vocabulary) {
+      for (const row of vocabulary as VocabularyRecord[]) {
+        const bounded = { ...row, contexts: boundContexts(row.contexts) };
         const seen = incoming.get(row.key);
-        incoming.set(row.key, seen ? mergeVocabularyRows(seen, row) : row);
+        incoming.set(row.key, seen ? mergeVocabularyRows(seen, bounded) : bounded);
       }
       const keys = [...incoming.keys()];
       const existing = await db.vocabulary.bulkGet(keys);
-      const rows = keys.map((key, i) => {
+      const words = keys.map((key, i) => {
         const row = incoming.get(key) as VocabularyRecord;
         const old = existing[i];
         if (old) summary.wordsMerged++;
         else summary.wordsAdded++;
         return old ? mergeVocabularyRows(old, row) : row;
       });
-      await db.vocabulary.bulkPut(rows);
+      await db.vocabulary.bulkPut(words);
 
-      const knownLookups = new Set((await db.lookups.toArray()).map(lookupIdentity));
-      const newLookups: LookupRecord[] = [];
-      for (const row of lookups.map(withoutId)) {
-        const identity = lookupIdentity(row);
-        if (knownLookups.has(identity)) continue;
-        knownLookups.add(identity);
-        newLookups.push(row);
-      }
+      // Rows already here are found through the time indexes: only rows at the same instants
+      // can be the same, so a chunk never reads the whole history.
+      const newLookups = await unseen(
+        lookups.map(withoutId),
+        lookupIdentity,
+        (times) => db.lookups.where('time').anyOf(times).toArray(),
+        (row) => row.time,
+      );
       await db.lookups.bulkAdd(newLookups);
       summary.lookupsAdded = newLookups.length;
 
-      const knownReviews = new Set((await db.reviewLog.toArray()).map(reviewIdentity));
-      const newReviews = reviewLog.map(withoutId).filter((row) => {
-        const identity = reviewIdentity(row);
-        if (knownReviews.has(identity)) return false;
-        knownReviews.add(identity);
-        return true;
-      });
+      const newReviews = await unseen(
+        (reviewLog as ReviewLogRecord[]).map(withoutId),
+        reviewIdentity,
+        (times) => db.reviewLog.where('review').anyOf(times).toArray(),
+        (row) => row.review,
+      );
       await db.reviewLog.bulkAdd(newReviews);
       summary.reviewsAdded = newReviews.length;
       return summary;
     }),
   );
+}
+
+/** The rows whose identity is neither in the database (rows at the same times) nor earlier in
+ * `rows`. */
+async function unseen<T>(
+  rows: readonly T[],
+  identity: (row: T) => string,
+  readAt: (times: number[]) => Promise<T[]>,
+  timeOf: (row: T) => number,
+): Promise<T[]> {
+  if (rows.length === 0) return [];
+  const known = new Set((await readAt([...new Set(rows.map(timeOf))])).map(identity));
+  return rows.filter((row) => {
+    const id = identity(row);
+    if (known.has(id)) return false;
+    known.add(id);
+    return true;
+  });
 }
 
 /** Words not marked known whose card is due by `now`: the flashcard queue and the badge. */

@@ -1,10 +1,13 @@
 // The JSON backup: export → import round trip, merge rules, and every kind of bad file leaving
 // the database exactly as it was.
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  deleteLookups,
   getDatabase,
   importBackup,
+  importBackupRows,
   recordLookup,
   reviewCard,
   saveWord,
@@ -17,9 +20,12 @@ import {
   mergeVocabularyRows,
   parseBackup,
   readBackup,
+  splitBackup,
+  writeBackupParts,
   type Backup,
 } from '../../utils/db/backup';
 import {
+  MAX_CONTEXTS,
   newCardState,
   SCHEMA_VERSION,
   TifaDatabase,
@@ -236,5 +242,130 @@ describe('bad backup files', () => {
     expect(backup.format).toBe(BACKUP_FORMAT);
     expect(backup.formatVersion).toBe(1);
     expect(backup.schemaVersion).toBe(SCHEMA_VERSION);
+  });
+});
+
+/** A profile with more history than one page of the export, ids with gaps (deleted rows). */
+async function profileWithHistory(): Promise<TifaDatabase> {
+  const db = freshDatabase();
+  await saveWord(word, 1000);
+  await saveWord({ ...word, word: '发展', traditional: '發展', pinyin: 'fa1 zhan3' }, 2000);
+  await reviewCard('dictionary:经济', 3, 5000);
+  await reviewCard('dictionary:经济', 4, 6000);
+  for (let i = 0; i < 25; i++) {
+    await recordLookup({ ...word, reading: word.pinyin, url: `https://news.example.cn/${i}` }, i);
+  }
+  await deleteLookups([1, 2, 9, 10, 11, 25]);
+  return db;
+}
+
+describe('writing a backup', () => {
+  it('writes, in pieces, exactly the text of the whole backup as one JSON value', async () => {
+    const db = await profileWithHistory();
+    const whole = JSON.stringify(await readBackup(db, 9000));
+    for (const pageRows of [1, 3, 7, 10_000]) {
+      const { parts, counts } = await writeBackupParts(db, 9000, pageRows);
+      expect(parts.join('')).toBe(whole);
+      expect(counts).toEqual({ vocabulary: 2, lookups: 19, reviewLog: 2 });
+    }
+    expect(parseBackup(whole).tables.lookups).toHaveLength(19);
+  });
+
+  it('writes an empty profile as a valid backup', async () => {
+    const db = freshDatabase();
+    const { parts, counts } = await writeBackupParts(db, 9000);
+    expect(parts.join('')).toBe(JSON.stringify(await readBackup(db, 9000)));
+    expect(counts).toEqual({ vocabulary: 0, lookups: 0, reviewLog: 0 });
+    expect(parseBackup(parts.join('')).tables.vocabulary).toEqual([]);
+  });
+});
+
+describe('importing in chunks', () => {
+  it('splits a backup into chunks of one table each, none over the size asked', async () => {
+    const backup = parseBackup(JSON.stringify(await readBackup(await profileWithHistory())));
+    const chunks = splitBackup(backup.tables, 600);
+    expect(chunks.length).toBeGreaterThan(5);
+    for (const chunk of chunks) {
+      const tables = Object.values(chunk);
+      expect(tables).toHaveLength(1);
+      if ((tables[0] ?? []).length > 1) expect(JSON.stringify(chunk).length).toBeLessThan(700);
+    }
+    expect(chunks.flatMap((c) => c.vocabulary ?? [])).toEqual(backup.tables.vocabulary);
+    expect(chunks.flatMap((c) => c.lookups ?? [])).toEqual(backup.tables.lookups);
+    expect(chunks.flatMap((c) => c.reviewLog ?? [])).toEqual(backup.tables.reviewLog);
+  });
+
+  it('restores a backup sent in chunks as one import does, and an interrupted one on re-run', async () => {
+    const text = JSON.stringify(await readBackup(await profileWithHistory(), 9000));
+    const oneImport = freshDatabase();
+    await importBackup(text);
+    const expected = await snapshot(oneImport);
+
+    const chunks = splitBackup(parseBackup(text).tables, 600);
+    const chunked = freshDatabase();
+    for (const chunk of chunks) await importBackupRows(chunk);
+    expect(await snapshot(chunked)).toEqual(expected);
+
+    // Stopped after half the chunks (the worker stopped, the page closed), then imported again.
+    const interrupted = freshDatabase();
+    for (const chunk of chunks.slice(0, Math.floor(chunks.length / 2))) {
+      await importBackupRows(chunk);
+    }
+    expect((await snapshot(interrupted)).lookups.length).toBeLessThan(expected.lookups.length);
+    let lookupsAdded = 0;
+    for (const chunk of chunks) lookupsAdded += (await importBackupRows(chunk)).lookupsAdded;
+    const after = await snapshot(interrupted);
+    expect(after.vocabulary).toEqual(expected.vocabulary);
+    const withoutId = <T extends { id?: number }>({ id: _id, ...rest }: T) => rest;
+    expect(after.lookups.map(withoutId)).toEqual(expected.lookups.map(withoutId));
+    expect(after.reviewLog.map(withoutId)).toEqual(expected.reviewLog.map(withoutId));
+    expect(lookupsAdded).toBeGreaterThan(0);
+    expect(lookupsAdded).toBeLessThan(expected.lookups.length);
+  });
+
+  it('keeps the most recent contexts of a hand-edited word with too many', async () => {
+    const backup = JSON.parse(await backupOfSampleProfile()) as Backup;
+    const row = backup.tables.vocabulary[0] as VocabularyRecord;
+    row.contexts = Array.from({ length: MAX_CONTEXTS + 5 }, (_, i) => ({
+      sentence: `第${i}句。`,
+      url: 'https://news.example.cn/a.html',
+      title: '',
+      time: i,
+    }));
+    expect(parseBackup(JSON.stringify(backup)).tables.vocabulary[0]?.contexts).toHaveLength(
+      MAX_CONTEXTS,
+    );
+    const db = freshDatabase();
+    await importBackupRows({ vocabulary: [row] });
+    const stored = await db.vocabulary.get(row.key);
+    expect(stored?.contexts).toHaveLength(MAX_CONTEXTS);
+    expect(stored?.contexts[0]?.time).toBe(MAX_CONTEXTS + 4);
+  });
+});
+
+describe('backups written by earlier versions', () => {
+  it('restores a format 1 file written before the export was split into pieces', async () => {
+    const text = readFileSync(
+      new URL('../fixtures/backups/v1-2026-11.json', import.meta.url),
+      'utf8',
+    );
+    const file = JSON.parse(text) as Backup;
+    const db = freshDatabase();
+    expect(await importBackup(text)).toEqual({
+      wordsAdded: 2,
+      wordsMerged: 0,
+      lookupsAdded: 2,
+      reviewsAdded: 2,
+    });
+    const after = await readBackup(db, file.exportedAt);
+    expect(after.tables.vocabulary).toEqual(
+      [...file.tables.vocabulary].sort((a, b) => a.key.localeCompare(b.key)),
+    );
+    const withoutId = <T extends { id?: number }>({ id: _id, ...rest }: T) => rest;
+    expect(after.tables.lookups.map(withoutId)).toEqual(file.tables.lookups.map(withoutId));
+    expect(after.tables.reviewLog.map(withoutId)).toEqual(file.tables.reviewLog.map(withoutId));
+    // Written again, it reads back the same rows.
+    const again = parseBackup((await writeBackupParts(db, file.exportedAt)).parts.join(''));
+    expect(again.tables.vocabulary).toEqual(after.tables.vocabulary);
   });
 });

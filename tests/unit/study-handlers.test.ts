@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { handleMessage } from '../../entrypoints/background/handlers';
 import { getDatabase, saveWord, useDatabase } from '../../entrypoints/background/store';
 import { TifaDatabase } from '../../utils/db/schema';
-import { MAX_BACKUP_CHARS, MAX_MESSAGE_CHARS } from '../../utils/limits';
+import { BACKUP_LIMITS, MAX_MESSAGE_CHARS } from '../../utils/limits';
 import { parseRequest } from '../../utils/messaging';
 import { studySettings, studyWordsVersion, DEFAULT_STUDY_SETTINGS } from '../../utils/settings';
 
@@ -105,10 +105,39 @@ describe('study messages', () => {
     expect(bad.ok).toBe(false);
   });
 
-  it('answers a bad backup with an error naming the problem', async () => {
-    const reply = await handleMessage({ type: 'importBackup', payload: { text: '{"a":' } }, page);
-    expect(reply.ok).toBe(false);
-    expect(!reply.ok && reply.error).toMatch(/cut short/);
+  it('merges backup rows from the review page only, checking every row', async () => {
+    const history = { ...lookup, site: 'news.example.cn', time: 1000 };
+    const chunk = { lookups: [history] };
+    const refused = await handleMessage(
+      { type: 'importBackupRows', payload: chunk },
+      contentScript,
+    );
+    expect(refused.ok).toBe(false);
+    expect(await getDatabase().lookups.count()).toBe(0);
+    expect(await handleMessage({ type: 'importBackupRows', payload: chunk }, page)).toEqual({
+      ok: true,
+      value: { wordsAdded: 0, wordsMerged: 0, lookupsAdded: 1, reviewsAdded: 0 },
+    });
+    // The same rows again (an import completed after it stopped half-way) add nothing.
+    expect(await handleMessage({ type: 'importBackupRows', payload: chunk }, page)).toMatchObject({
+      ok: true,
+      value: { lookupsAdded: 0 },
+    });
+    const bad = await handleMessage(
+      { type: 'importBackupRows', payload: { lookups: [{ ...history, time: 'soon' }] } },
+      page,
+    );
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.error).toMatch(/invalid importBackupRows request at lookups\.0\.time/);
+    const foreignKey = await handleMessage(
+      {
+        type: 'importBackupRows',
+        payload: { reviewLog: [], vocabulary: [{ key: 'dictionary:别的', word: '经济' }] },
+      },
+      page,
+    );
+    expect(foreignKey.ok).toBe(false);
+    expect(await getDatabase().lookups.count()).toBe(1);
   });
 
   it('lists saved words for reading mode to any sender', async () => {
@@ -127,9 +156,12 @@ describe('study messages', () => {
 });
 
 describe('message size limits', () => {
-  it('lets a backup import carry a whole file, and nothing else', () => {
+  it('lets a backup chunk carry megabytes, and nothing else', () => {
     const text = 'x'.repeat(MAX_MESSAGE_CHARS * 4);
-    expect(parseRequest({ type: 'importBackup', payload: { text } }).ok).toBe(true);
+    const row = { ...lookup, site: '', time: 0 };
+    const rows = Array.from({ length: 1000 }, () => ({ ...row, title: 'x'.repeat(400) }));
+    expect(JSON.stringify(rows).length).toBeGreaterThan(MAX_MESSAGE_CHARS);
+    expect(parseRequest({ type: 'importBackupRows', payload: { lookups: rows } }).ok).toBe(true);
     expect(
       parseRequest({ type: 'recordLookup', payload: { ...lookup, title: text } }),
     ).toMatchObject({
@@ -137,9 +169,12 @@ describe('message size limits', () => {
       error: expect.stringMatching(/^message too large/) as unknown,
     });
     const huge = parseRequest({
-      type: 'importBackup',
-      payload: { text: 'x'.repeat(MAX_BACKUP_CHARS + 2048) },
+      type: 'importBackupRows',
+      payload: { lookups: [{ ...row, title: 'x'.repeat(BACKUP_LIMITS.chunkChars) }] },
     });
-    expect(huge.ok).toBe(false);
+    expect(huge).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^message too large/) as unknown,
+    });
   });
 });

@@ -1,11 +1,18 @@
 /**
  * The JSON backup of the whole database (every table, with a format version), how to read one
- * back with errors that name what is wrong, and the merge rules of an import. Pure functions:
- * the background runs the import in one transaction (entrypoints/background/store.ts), the review
- * page builds the export from its own read of the database.
+ * back with errors that name what is wrong, and the merge rules of an import. The review page
+ * writes the backup from its own read of the database (`writeBackupParts`, in a worker) and
+ * checks a file before it sends anything (`parseBackup`); the background merges the checked rows
+ * chunk by chunk (entrypoints/background/store.ts), each chunk in one transaction.
  */
 import * as v from 'valibot';
-import { FIELD_LIMITS, STUDY_LIMITS } from '../limits';
+import { BACKUP_LIMITS, STUDY_LIMITS } from '../limits';
+import {
+  lookupRowSchema,
+  reviewLogRowSchema,
+  vocabularyRowSchema,
+  type BackupChunk,
+} from './backup-rows';
 import {
   MAX_CONTEXTS,
   SCHEMA_VERSION,
@@ -51,85 +58,87 @@ export async function readBackup(db: TifaDatabase, now = Date.now()): Promise<Ba
   }));
 }
 
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const time = v.pipe(v.number(), v.finite(), v.minValue(0));
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const kind = v.picklist(['dictionary', 'glossary']);
-const cardState = v.picklist([0, 1, 2, 3]);
+/** History rows read per request while writing a backup. */
+const EXPORT_PAGE_ROWS = 10_000;
 
-const contextSchema = v.object({
-  sentence: text(FIELD_LIMITS.sentence),
-  url: text(FIELD_LIMITS.url),
-  title: text(FIELD_LIMITS.title),
-  time,
-});
+/** Rows of each table in a written backup. */
+export interface BackupCounts {
+  vocabulary: number;
+  lookups: number;
+  reviewLog: number;
+}
 
-const cardSchema = v.object({
-  due: time,
-  stability: v.pipe(v.number(), v.finite()),
-  difficulty: v.pipe(v.number(), v.finite()),
-  elapsed_days: v.pipe(v.number(), v.finite()),
-  scheduled_days: v.pipe(v.number(), v.finite()),
-  learning_steps: count,
-  reps: count,
-  lapses: count,
-  state: cardState,
-  last_review: v.nullable(time),
-});
+/**
+ * The backup file's text in pieces, for `new Blob(parts)`: the same text as
+ * `JSON.stringify(await readBackup(db, now))`, read in one read transaction (one consistent
+ * snapshot) without ever holding the whole file as one string. The history, by far the largest
+ * table, is read in pages of primary keys all requested at once, so the database reads the next
+ * page while this thread turns the last one into JSON.
+ */
+export async function writeBackupParts(
+  db: TifaDatabase,
+  now = Date.now(),
+  pageRows = EXPORT_PAGE_ROWS,
+): Promise<{ parts: string[]; counts: BackupCounts }> {
+  return db.transaction('r', db.vocabulary, db.lookups, db.reviewLog, async () => {
+    const vocabulary = db.vocabulary.toArray();
+    const reviewLog = db.reviewLog.toArray();
+    const pages = await requestLookupPages(db, pageRows);
+    const header = JSON.stringify({
+      format: BACKUP_FORMAT,
+      formatVersion: BACKUP_FORMAT_VERSION,
+      schemaVersion: SCHEMA_VERSION,
+      exportedAt: now,
+    });
+    const parts = [`${header.slice(0, -1)},"tables":{"vocabulary":`];
+    const counts: BackupCounts = { vocabulary: 0, lookups: 0, reviewLog: 0 };
+    const words = await vocabulary;
+    counts.vocabulary = words.length;
+    parts.push(JSON.stringify(words), ',"lookups":[');
+    for (const page of pages) {
+      const rows = await page;
+      if (rows.length === 0) continue;
+      // Each page's rows without their brackets, joined by commas: one JSON array in all.
+      parts.push(`${counts.lookups > 0 ? ',' : ''}${JSON.stringify(rows).slice(1, -1)}`);
+      counts.lookups += rows.length;
+    }
+    const reviews = await reviewLog;
+    counts.reviewLog = reviews.length;
+    parts.push('],"reviewLog":', JSON.stringify(reviews), '}}');
+    return { parts, counts };
+  });
+}
 
-const vocabularySchema = v.object({
-  key: text(FIELD_LIMITS.word + 20),
-  word: v.pipe(v.string(), v.minLength(1), v.maxLength(FIELD_LIMITS.word)),
-  traditional: text(FIELD_LIMITS.word),
-  kind,
-  pinyin: text(FIELD_LIMITS.pinyin),
-  definition: text(FIELD_LIMITS.definition),
-  status: v.picklist(['new', 'learning', 'known']),
-  tags: v.pipe(v.array(text(STUDY_LIMITS.tag)), v.maxLength(STUDY_LIMITS.tags)),
-  notes: text(STUDY_LIMITS.notes),
-  firstSeen: time,
-  lastSeen: time,
-  timesSaved: count,
-  contexts: v.array(contextSchema),
-  card: cardSchema,
-});
-
-const lookupSchema = v.object({
-  id: v.optional(v.number()),
-  word: v.pipe(v.string(), v.minLength(1), v.maxLength(FIELD_LIMITS.word)),
-  kind,
-  reading: text(FIELD_LIMITS.pinyin),
-  sentence: text(FIELD_LIMITS.sentence),
-  url: text(FIELD_LIMITS.url),
-  title: text(FIELD_LIMITS.title),
-  site: text(FIELD_LIMITS.url),
-  time,
-});
-
-const reviewLogSchema = v.object({
-  id: v.optional(v.number()),
-  key: text(FIELD_LIMITS.word + 20),
-  rating: v.picklist([1, 2, 3, 4]),
-  state: cardState,
-  due: time,
-  stability: v.pipe(v.number(), v.finite()),
-  difficulty: v.pipe(v.number(), v.finite()),
-  elapsed_days: v.pipe(v.number(), v.finite()),
-  last_elapsed_days: v.pipe(v.number(), v.finite()),
-  scheduled_days: v.pipe(v.number(), v.finite()),
-  learning_steps: count,
-  review: time,
-});
+/** Every history row, as reads of primary-key ranges of about `pageRows` rows each, all
+ * requested at once (inside the caller's transaction). */
+async function requestLookupPages(
+  db: TifaDatabase,
+  pageRows: number,
+): Promise<Promise<LookupRecord[]>[]> {
+  const [first, last, total] = await Promise.all([
+    db.lookups.orderBy(':id').firstKey(),
+    db.lookups.orderBy(':id').lastKey(),
+    db.lookups.count(),
+  ]);
+  if (typeof first !== 'number' || typeof last !== 'number') return [];
+  const pageCount = Math.max(1, Math.ceil(total / pageRows));
+  const span = Math.ceil((last - first + 1) / pageCount);
+  return Array.from({ length: pageCount }, (_, i) => {
+    const lower = first + i * span;
+    const upper = i === pageCount - 1 ? last : lower + span - 1;
+    return db.lookups.where(':id').between(lower, upper, true, true).toArray();
+  });
+}
 
 const backupSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
   formatVersion: v.literal(BACKUP_FORMAT_VERSION),
   schemaVersion: v.pipe(v.number(), v.integer()),
-  exportedAt: time,
+  exportedAt: v.pipe(v.number(), v.finite(), v.minValue(0)),
   tables: v.object({
-    vocabulary: v.array(vocabularySchema),
-    lookups: v.array(lookupSchema),
-    reviewLog: v.array(reviewLogSchema),
+    vocabulary: v.array(vocabularyRowSchema),
+    lookups: v.array(lookupRowSchema),
+    reviewLog: v.array(reviewLogRowSchema),
   }),
 });
 
@@ -180,13 +189,8 @@ export function parseBackup(fileText: string): Backup {
     );
   }
   const backup = result.output as Backup;
-  for (const [index, row] of backup.tables.vocabulary.entries()) {
-    if (row.key !== `${row.kind}:${row.word}`) {
-      throw new BackupError(
-        `The backup is damaged at tables.vocabulary[${index}].key: it does not match the word.`,
-      );
-    }
-  }
+  // The database keeps MAX_CONTEXTS per word; a hand-edited file may hold more.
+  for (const row of backup.tables.vocabulary) row.contexts = boundContexts(row.contexts);
   return backup;
 }
 
@@ -241,6 +245,12 @@ function mergeNotes(base: string, other: string): string {
   return `${base}\n\n${other}`.slice(0, STUDY_LIMITS.notes);
 }
 
+/** At most MAX_CONTEXTS contexts, the most recent (rows as the product writes them pass as they
+ * are). */
+export function boundContexts(contexts: WordContext[]): WordContext[] {
+  return contexts.length > MAX_CONTEXTS ? mergeContexts(contexts, []) : contexts;
+}
+
 /** Contexts of both, one per (sentence, page), most recent first, at most MAX_CONTEXTS. */
 export function mergeContexts(a: readonly WordContext[], b: readonly WordContext[]): WordContext[] {
   const byPlace = new Map<string, WordContext>();
@@ -260,4 +270,35 @@ export function lookupIdentity(row: LookupRecord): string {
 /** Identity of a review across profiles. */
 export function reviewIdentity(row: ReviewLogRecord): string {
   return `${row.key}\u0000${row.review}\u0000${row.rating}`;
+}
+
+/**
+ * The rows of a checked backup as import chunks (utils/db/backup-rows.ts): each holds rows of one
+ * table, at most `maxChars` of JSON (unless one row alone is longer) and at most
+ * BACKUP_LIMITS.rowsPerChunk rows. Words come first, then reviews, then the history.
+ */
+export function splitBackup(tables: Backup['tables'], maxChars: number): BackupChunk[] {
+  const chunks: BackupChunk[] = [];
+  const split = <K extends keyof BackupChunk>(table: K, rows: NonNullable<BackupChunk[K]>) => {
+    let chunk: typeof rows = [];
+    let chars = 0;
+    for (const row of rows) {
+      const size = JSON.stringify(row).length + 1;
+      if (
+        chunk.length > 0 &&
+        (chars + size > maxChars || chunk.length >= BACKUP_LIMITS.rowsPerChunk)
+      ) {
+        chunks.push({ [table]: chunk });
+        chunk = [];
+        chars = 0;
+      }
+      chunk.push(row as never);
+      chars += size;
+    }
+    if (chunk.length > 0) chunks.push({ [table]: chunk });
+  };
+  split('vocabulary', tables.vocabulary);
+  split('reviewLog', tables.reviewLog);
+  split('lookups', tables.lookups);
+  return chunks;
 }
