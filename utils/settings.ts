@@ -4,6 +4,7 @@
  * vocabulary) lives in IndexedDB, owned by the background.
  */
 import { storage } from 'wxt/utils/storage';
+import { isSiteEnabled, siteKey } from './site-key';
 
 /** How readings are written above the characters. */
 export type RubyStyle = 'mark' | 'num' | 'zhuyin';
@@ -64,16 +65,8 @@ export const enabledSites = storage.defineItem<string[]>('local:enabledSites', {
   version: 1,
 });
 
-/** Normalises a hostname the way the site list stores it (lower case, no leading www.). */
-export function siteKey(hostname: string): string {
-  return hostname.toLowerCase().replace(/^www\./, '');
-}
-
-/** Whether a hostname is on the list; a listed site covers its subdomains (news.example.cn). */
-export function isSiteEnabled(sites: readonly string[], hostname: string): boolean {
-  const key = siteKey(hostname);
-  return sites.some((site) => key === site || key.endsWith(`.${site}`));
-}
+// The site matching lives in its own module so the gatekeeper can use it without these items.
+export { isSiteEnabled, siteKey } from './site-key';
 
 /** Returns the list with the site added or removed. */
 export function withSite(sites: readonly string[], hostname: string, enabled: boolean): string[] {
