@@ -8,7 +8,12 @@ import type { WordMatch } from './dict/lookup';
 import type { SearchResult } from './dict/search';
 import { backupChunkSchema } from './db/backup-rows';
 import type { AnnotationRecord, PersonalTermRecord } from './db/schema';
-import { PersonalTermInputSchema, type PackImportSummary, type PackProblem } from './glossary/pack';
+import {
+  PackConflictChoicesSchema,
+  PersonalTermInputSchema,
+  type PackImportSummary,
+  type PackProblem,
+} from './glossary/pack';
 import {
   ANNOTATION_LIMITS,
   BACKUP_LIMITS,
@@ -202,7 +207,11 @@ export const REQUEST_SCHEMAS = {
     ids: v.pipe(v.array(annotationIdSchema), v.maxLength(STUDY_LIMITS.keysPerMessage)),
   }),
   /** Review page: import a glossary pack (the file's text; the background checks every entry). */
-  importPack: v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_PACK_CHARS)) }),
+  importPack: v.strictObject({
+    text: v.pipe(v.string(), v.maxLength(MAX_PACK_CHARS)),
+    /** How to settle entries whose id is taken here by a different term (default: keep both). */
+    choices: v.optional(PackConflictChoicesSchema),
+  }),
 } as const;
 
 /** Messages that change or read back study data in bulk: accepted only from the extension's own

@@ -149,8 +149,8 @@ const handlers: { [T in MessageType]: Handler<T> } = {
     return { deleted };
   },
   listPersonalTerms: async () => ({ terms: await listPersonalTerms() }),
-  importPack: async ({ text }) => {
-    const result = await importPack(text);
+  importPack: async ({ text, choices }) => {
+    const result = await importPack(text, Date.now(), choices);
     if (result.imported) await personalTermsChanged();
     return result;
   },

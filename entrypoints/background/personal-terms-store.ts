@@ -8,6 +8,7 @@ import {
   parsePack,
   personalTermId,
   planPackImport,
+  type PackConflictChoices,
   type PackImportSummary,
   type PackProblem,
   type PersonalTermInput,
@@ -81,16 +82,23 @@ export type ImportPackResult =
 /**
  * Imports a glossary pack file. A file with any problem (not JSON, not a pack, a newer format, an
  * invalid entry) changes nothing and comes back with every problem by entry and field. A valid
- * pack is merged in one transaction, losing nothing (`planPackImport`: conflicts keep both).
+ * pack is merged in one transaction (`planPackImport`): a conflict keeps both unless `choices`
+ * say to keep mine or take theirs for it.
  */
-export async function importPack(text: string, now = Date.now()): Promise<ImportPackResult> {
+export async function importPack(
+  text: string,
+  now = Date.now(),
+  choices: PackConflictChoices = {},
+): Promise<ImportPackResult> {
   const parsed = parsePack(text);
   if (!parsed.ok) return { imported: false, problems: [...parsed.problems] };
   const db = getDatabase();
   return write('import the glossary pack', () =>
     db.transaction('rw', db.personalTerms, async () => {
-      const plan = planPackImport(parsed.pack, await db.personalTerms.toArray(), now);
+      const plan = planPackImport(parsed.pack, await db.personalTerms.toArray(), now, choices);
       await db.personalTerms.bulkAdd(plan.rows);
+      // "Take theirs": the reader chose to replace these terms, in the same transaction.
+      if (plan.replacements.length > 0) await db.personalTerms.bulkPut(plan.replacements);
       return { imported: true as const, summary: plan.summary };
     }),
   );

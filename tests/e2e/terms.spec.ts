@@ -277,6 +277,47 @@ describe('Terms dashboard', () => {
     await expect.poll(() => problems.locator('li').count()).toBeGreaterThan(2);
     expect(await problems.innerText()).toContain('entry 0 (Bad Id), english.gloss');
     expect(await other.locator('table.my-terms tbody tr').count()).toBe(1);
+
+    // A pack whose term has the id of a different term here: the reader chooses.
+    const rows2 = other.locator('table.my-terms tbody tr');
+    const importChanged = async (gloss: string) => {
+      await other.getByLabel('Import a pack').setInputFiles({
+        name: 'colleague.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(
+          JSON.stringify({
+            ...pack,
+            entries: [{ ...pack.entries[0], english: { gloss } }],
+          }),
+        ),
+      });
+      const conflicts = other.getByRole('group', { name: 'Conflicts in the pack' });
+      await expect.poll(() => conflicts.locator('tbody tr').count()).toBe(1);
+      return conflicts;
+    };
+    const choice = other.getByLabel('Choice for my-xinzhi-shengchanli');
+    // For all: take theirs, then per entry: keep mine. Nothing is written before "Import".
+    let conflicts = await importChanged('a colleague’s rendering');
+    await conflicts.getByRole('button', { name: 'Take theirs' }).click();
+    expect(await choice.inputValue()).toBe('theirs');
+    expect(await rows2.first().innerText()).toContain('new quality productive forces');
+    await choice.selectOption('mine');
+    await conflicts.getByRole('button', { name: 'Import with these choices' }).click();
+    await expect
+      .poll(() => other.getByRole('status').allInnerTexts())
+      .toContainEqual(expect.stringMatching(/1 kept as yours/));
+    expect(await rows2.count()).toBe(1);
+    expect(await rows2.first().innerText()).toContain('new quality productive forces');
+    // Take theirs: replaced.
+    conflicts = await importChanged('a colleague’s rendering');
+    await choice.selectOption('theirs');
+    await conflicts.getByRole('button', { name: 'Import with these choices' }).click();
+    await expect.poll(() => rows2.first().innerText()).toContain('a colleague’s rendering');
+    expect(await rows2.count()).toBe(1);
+    // Keep both (the default): added beside it with a suffix.
+    conflicts = await importChanged('a third rendering');
+    await conflicts.getByRole('button', { name: 'Import with these choices' }).click();
+    await expect.poll(() => rows2.count()).toBe(2);
     await other.close();
   });
 });

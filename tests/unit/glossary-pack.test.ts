@@ -18,6 +18,7 @@ import { GLOSSARY_ENTRIES } from '../../utils/glossary/entries';
 import {
   buildPack,
   describePackProblem,
+  findPackConflicts,
   PACK_FORMAT,
   PACK_FORMAT_VERSION,
   parsePack,
@@ -261,7 +262,7 @@ describe('pack import', () => {
     );
     expect(result).toEqual({
       imported: true,
-      summary: { added: 2, unchanged: 0, renamed: [], sharedForms: [] },
+      summary: { added: 2, unchanged: 0, renamed: [], keptMine: [], replaced: [], sharedForms: [] },
     });
     expect((await snapshot()).map((r) => [r.id, r.createdAt])).toEqual([
       ['b', NOW],
@@ -279,6 +280,8 @@ describe('pack import', () => {
         added: 0,
         unchanged: 0,
         renamed: [{ from: shared.id, to: `${shared.id}-2` }],
+        keptMine: [],
+        replaced: [],
         sharedForms: [{ id: `${shared.id}-2`, otherId: shared.id, form: '新质生产力' }],
       },
     });
@@ -293,6 +296,63 @@ describe('pack import', () => {
     expect(again).toMatchObject({ summary: { added: 0, unchanged: 1 } });
     expect(againChanged).toMatchObject({ summary: { added: 0, unchanged: 1, renamed: [] } });
     expect(await snapshot()).toEqual(rows);
+  });
+
+  it('settles conflicts as the reader chose: keep mine, take theirs, per entry or for all', async () => {
+    const other = { ...shared, id: 'b', simplified: '开门红' };
+    await importPack(packText([shared, other]), NOW);
+    const theirs = { ...shared, english: { gloss: 'their reading' } };
+    const theirsOther = { ...other, english: { gloss: 'their other reading' } };
+    const fresh = { ...shared, id: 'c', simplified: '稳中求进' };
+    const pack = packText([theirs, theirsOther, fresh]);
+
+    // The review page's list of conflicts: the two changed entries, not the new one.
+    const parsed = parsePack(pack);
+    if (!parsed.ok) throw new Error('pack should parse');
+    expect(findPackConflicts(parsed.pack, await snapshot()).map((c) => c.id)).toEqual([
+      shared.id,
+      'b',
+    ]);
+
+    // Per entry: theirs for one, mine for the other; a new entry is added either way.
+    const result = await importPack(pack, NOW + 1, {
+      byId: { [shared.id]: 'theirs' },
+      otherwise: 'mine',
+    });
+    expect(result).toMatchObject({
+      imported: true,
+      summary: { added: 1, replaced: [shared.id], keptMine: ['b'], renamed: [] },
+    });
+    const rows = await snapshot();
+    expect(rows.map((r) => [r.id, r.english.gloss])).toEqual([
+      ['b', other.english.gloss],
+      ['c', fresh.english.gloss],
+      [shared.id, 'their reading'],
+    ]);
+    // Replacing keeps the term's creation date.
+    expect(rows.find((r) => r.id === shared.id)?.createdAt).toBe(NOW);
+
+    // For all: keep both, the default.
+    const both = await importPack(packText([theirsOther]), NOW + 2, { otherwise: 'both' });
+    expect(both).toMatchObject({ summary: { renamed: [{ from: 'b', to: 'b-2' }] } });
+  });
+
+  it('refuses unknown conflict choices at the message boundary, changing nothing', async () => {
+    await importPack(packText([shared]), NOW);
+    const before = await snapshot();
+    const changed = { ...shared, english: { gloss: 'x' } };
+    for (const choices of [
+      { otherwise: 'drop' },
+      { byId: { [shared.id]: 'delete' } },
+      { all: 'mine' },
+    ]) {
+      const reply = await handleMessage(
+        { type: 'importPack', payload: { text: packText([changed]), choices } },
+        { url: 'chrome-extension://test-extension-id/review.html' },
+      );
+      expect(reply.ok).toBe(false);
+    }
+    expect(await snapshot()).toEqual(before);
   });
 
   it('changes nothing for a malformed file, or a pack with one bad entry', async () => {

@@ -282,53 +282,140 @@ export interface PackImportSummary {
   unchanged: number;
   /** Entries whose id was taken by a different term here: both kept, the new one renamed. */
   renamed: { from: string; to: string }[];
+  /** Conflicting entries not imported because the reader chose to keep their own term. */
+  keptMine: string[];
+  /** Terms here replaced by the pack's entry of the same id, as the reader chose. */
+  replaced: string[];
   /** Added entries whose form is also a form of another personal term (both kept). */
   sharedForms: { id: string; otherId: string; form: string }[];
 }
 
 export interface PackImportPlan {
+  /** New rows (ids not used here). */
   readonly rows: PersonalTermRecord[];
+  /** Rows that replace a term here under the same id ("take theirs"). */
+  readonly replacements: PersonalTermRecord[];
   readonly summary: PackImportSummary;
 }
 
 /**
- * Plans the import of a checked pack into the personal terms there are: nothing here is changed
- * or lost. An entry with a new id is added; one identical to a term here (same id, or an earlier
- * import's renamed copy) is skipped; one whose id is taken by a different term is kept as well,
- * under the id with the first free suffix (`my-term-2`), and reported.
+ * What to do with a pack entry whose id is used here by a different term: keep both (the pack's
+ * is added under a suffixed id), keep mine (the pack's is skipped), or take theirs (mine is
+ * replaced, keeping its creation date).
+ */
+export type PackConflictChoice = 'both' | 'mine' | 'theirs';
+
+export const PACK_CONFLICT_CHOICES: readonly PackConflictChoice[] = ['both', 'mine', 'theirs'];
+
+const choiceSchema = v.picklist(
+  PACK_CONFLICT_CHOICES as [PackConflictChoice, ...PackConflictChoice[]],
+);
+
+/** The reader's choices: per entry id, and one for every other conflict (default 'both':
+ * nothing is lost unless the reader says so). Checked by the background (importPack). */
+export const PackConflictChoicesSchema = v.strictObject({
+  byId: v.optional(
+    v.pipe(
+      v.record(v.pipe(v.string(), v.maxLength(64)), choiceSchema),
+      v.check((r) => Object.keys(r).length <= PACK_LIMITS.entries, 'too many choices'),
+    ),
+  ),
+  otherwise: v.optional(choiceSchema),
+});
+
+export type PackConflictChoices = v.InferOutput<typeof PackConflictChoicesSchema>;
+
+/** A conflict as the review page shows it: the pack's entry beside the term here. */
+export interface PackConflict {
+  readonly id: string;
+  readonly mine: PersonalTermRecord;
+  readonly theirs: PackEntry;
+}
+
+/** The entries of `pack` whose id is taken here by a different term (identical ones, and ones
+ * identical to an earlier kept-both copy, are not conflicts). */
+export function findPackConflicts(
+  pack: GlossaryPack,
+  existing: readonly PersonalTermRecord[],
+): PackConflict[] {
+  const byId = new Map(existing.map((row) => [row.id, row]));
+  const conflicts: PackConflict[] = [];
+  for (const term of pack.entries) {
+    const mine = byId.get(term.id);
+    if (mine && firstFreeOrIdentical(term, byId).identical === false) {
+      conflicts.push({ id: term.id, mine, theirs: term });
+    }
+  }
+  return conflicts;
+}
+
+/** Walks `id`, `id-2`, `id-3`…: the first id not used here, or whether one holds the same term. */
+function firstFreeOrIdentical(
+  term: PackEntry,
+  byId: ReadonlyMap<string, PackEntry & Partial<PersonalTermRecord>>,
+): { identical: boolean; id: string } {
+  const content = comparable(term);
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? term.id : withSuffix(term.id, n);
+    const present = byId.get(candidate);
+    if (!present) return { identical: false, id: candidate };
+    if (comparable(present) === content) return { identical: true, id: candidate };
+  }
+}
+
+/**
+ * Plans the import of a checked pack into the personal terms there are. An entry with a new id is
+ * added; one identical to a term here (same id, or an earlier import's renamed copy) is skipped;
+ * one whose id is taken by a different term is a conflict, settled by `choices` (default: keep
+ * both, the pack's under the id with the first free suffix, `my-term-2`, reported). Without a
+ * "mine" or "theirs" choice nothing here is changed or lost.
  */
 export function planPackImport(
   pack: GlossaryPack,
   existing: readonly PersonalTermRecord[],
   now = Date.now(),
+  choices: PackConflictChoices = {},
 ): PackImportPlan {
   const byId = new Map(existing.map((row) => [row.id, row]));
   const formOwner = new Map<string, string>();
   for (const row of existing) {
     for (const form of formsOfEntry(row)) if (!formOwner.has(form)) formOwner.set(form, row.id);
   }
-  const summary: PackImportSummary = { added: 0, unchanged: 0, renamed: [], sharedForms: [] };
+  const summary: PackImportSummary = {
+    added: 0,
+    unchanged: 0,
+    renamed: [],
+    keptMine: [],
+    replaced: [],
+    sharedForms: [],
+  };
   const rows: PersonalTermRecord[] = [];
+  const replacements: PersonalTermRecord[] = [];
   for (const term of pack.entries) {
-    const content = comparable(term);
-    let id = term.id;
-    let identical = false;
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? term.id : withSuffix(term.id, n);
-      const present = byId.get(candidate);
-      if (!present) {
-        id = candidate;
-        break;
-      }
-      if (comparable(present) === content) {
-        identical = true;
-        break;
-      }
-    }
-    if (identical) {
+    const found = firstFreeOrIdentical(term, byId);
+    if (found.identical) {
       summary.unchanged++;
       continue;
     }
+    const mine = byId.get(term.id);
+    const choice = mine ? (choices.byId?.[term.id] ?? choices.otherwise ?? 'both') : 'both';
+    if (mine && choice === 'mine') {
+      summary.keptMine.push(term.id);
+      continue;
+    }
+    if (mine && choice === 'theirs') {
+      const row: PersonalTermRecord = {
+        ...term,
+        id: term.id,
+        createdAt: mine.createdAt,
+        updatedAt: now,
+      };
+      summary.replaced.push(term.id);
+      byId.set(term.id, row);
+      replacements.push(row);
+      continue;
+    }
+    const id = found.id;
     const row: PersonalTermRecord = { ...term, id, createdAt: now, updatedAt: now };
     if (id === term.id) summary.added++;
     else summary.renamed.push({ from: term.id, to: id });
@@ -341,7 +428,7 @@ export function planPackImport(
     byId.set(id, row);
     rows.push(row);
   }
-  return { rows, summary };
+  return { rows, replacements, summary };
 }
 
 /** The simplified form and the variants: what the matcher would look for. */
