@@ -221,4 +221,55 @@ describe('review page', () => {
     expect(restored?.contexts).toHaveLength(1);
     await review.close();
   });
+
+  it('restores a backup too large for one message in parts, and again without duplicates', async () => {
+    if (!fresh) throw new Error('the previous test did not open the fresh profile');
+    // The exported backup with 5,000 more history rows: about 2.5 million characters, three
+    // parts of history for the background.
+    const backup = JSON.parse(await readFile(backupPath, 'utf8')) as {
+      tables: { lookups: Record<string, unknown>[] };
+    };
+    const [first] = backup.tables.lookups;
+    for (let i = 0; i < 5000; i++) {
+      backup.tables.lookups.push({
+        ...first,
+        id: 100 + i,
+        time: i,
+        title: `标题${i}`.padEnd(400, '长'),
+      });
+    }
+    const review = await fresh.context.newPage();
+    await review.goto(reviewUrl(fresh, 'data'));
+    const input = review.getByLabel('Backup file');
+    const file = {
+      name: 'big.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(backup)),
+    };
+    await input.setInputFiles(file);
+    await expect
+      .poll(() => review.getByRole('status').last().innerText(), { timeout: 60_000 })
+      .toMatch(/0 words added, 2 merged, 5000 lookups and 0 reviews added/);
+    await input.setInputFiles(file);
+    await expect
+      .poll(() => review.getByRole('status').last().innerText(), { timeout: 60_000 })
+      .toMatch(/0 words added, 2 merged, 0 lookups and 0 reviews added/);
+    const worker = await fresh.serviceWorker();
+    const lookups = await worker.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('tifa-reader');
+          open.onerror = () => reject(new Error('cannot open'));
+          open.onsuccess = () => {
+            const count = open.result.transaction('lookups').objectStore('lookups').count();
+            count.onsuccess = () => {
+              open.result.close();
+              resolve(count.result);
+            };
+          };
+        }),
+    );
+    expect(lookups).toBe(5002);
+    await review.close();
+  });
 });
