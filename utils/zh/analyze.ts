@@ -200,16 +200,30 @@ interface TokenInputs {
   artifacts: readonly InlinePinyinArtifact[];
 }
 
+/** The pinyin of a token without Chinese characters: one shared, frozen empty list. */
+const NO_PINYIN: readonly string[] = Object.freeze([]);
+
 function buildTokens(original: string, inputs: TokenInputs): Token[] {
   const { clean, simplified, display, boundaries, readings, style, artifacts } = inputs;
   // A boundary survives only where every step can cut: inside a conversion that changed length
   // (软件 → 軟體 is fine, but a two-to-three replacement is not) it is dropped and words merge.
-  const inClean = sourcePositions(simplified, boundaries);
-  const inOriginal = sourcePositions(
-    clean,
-    inClean.map((p) => p ?? 0),
-  );
-  const inDisplay = targetPositions(display, inClean);
+  // Most paragraphs need no mapping at all (simplified text, nothing removed, script kept): then
+  // every position is the boundary itself and no arrays are built.
+  const inClean = isIdentity(simplified) ? boundaries : sourcePositions(simplified, boundaries);
+  const inOriginal = isIdentity(clean)
+    ? inClean
+    : sourcePositions(
+        clean,
+        inClean.map((p) => p ?? 0),
+      );
+  const inDisplay =
+    display === simplified
+      ? boundaries
+      : isIdentity(display)
+        ? inClean
+        : targetPositions(display, inClean);
+  const simplifiedText = simplified.text;
+  const displayText = display.text;
   const tokens: Token[] = [];
   let previous = 0;
   let readingIndex = 0;
@@ -217,51 +231,77 @@ function buildTokens(original: string, inputs: TokenInputs): Token[] {
   for (let b = 1; b < boundaries.length; b++) {
     const isLast = b === boundaries.length - 1;
     if (!isLast && (inClean[b] == null || inOriginal[b] == null || inDisplay[b] == null)) continue;
-    const simplifiedText = simplified.text.slice(boundaries[previous], boundaries[b]);
+    const from = boundaries[previous] as number;
+    const to = boundaries[b] as number;
     const start = inOriginal[previous] ?? 0;
     const end = isLast ? original.length : (inOriginal[b] ?? original.length);
-    const displayText = display.text.slice(
-      inDisplay[previous] ?? 0,
-      isLast ? display.text.length : (inDisplay[b] ?? 0),
-    );
-    const codePoints = Array.from(simplifiedText);
-    const pinyin: string[] = [];
-    let isWord = false;
-    for (const char of codePoints) {
-      const reading = readings?.[readingIndex++] ?? '';
-      if (isHanCodePoint(char.codePointAt(0) ?? 0)) {
-        isWord = true;
-        pinyin.push(formatReading(reading, style));
+    // Readings are per code point; a token's characters are read in place, without splitting it.
+    let pinyin: readonly string[] = NO_PINYIN;
+    for (let i = from; i < to; i++) {
+      const unit = simplifiedText.charCodeAt(i);
+      let cp = unit;
+      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < to) {
+        cp = simplifiedText.codePointAt(i) as number;
+        if (cp > 0xffff) i++;
+      }
+      const reading = readings ? (readings[readingIndex] ?? '') : '';
+      readingIndex++;
+      if (cp >= 0x3400 && isHanCodePoint(cp)) {
+        if (pinyin === NO_PINYIN) pinyin = [];
+        (pinyin as string[]).push(formatReading(reading, style));
       }
     }
     const token: Token = {
-      kind: isWord ? 'word' : 'text',
+      kind: pinyin === NO_PINYIN ? 'text' : 'word',
       start,
       end,
-      display: displayText,
-      simplified: simplifiedText,
+      display: displayText.slice(
+        inDisplay[previous] ?? 0,
+        isLast ? displayText.length : (inDisplay[b] ?? 0),
+      ),
+      simplified: simplifiedText.slice(from, to),
       pinyin,
     };
     // Artefacts belong to the token holding their character.
-    const hints: ArtifactHint[] = [];
-    while (
+    if (
       artifactIndex < artifacts.length &&
       (artifacts[artifactIndex]?.charStart ?? Infinity) < end
     ) {
-      const artifact = artifacts[artifactIndex++];
-      if (artifact) hints.push(hintFor(original, token, artifact, readings ? pinyin : null));
+      const hints: ArtifactHint[] = [];
+      while (
+        artifactIndex < artifacts.length &&
+        (artifacts[artifactIndex]?.charStart ?? Infinity) < end
+      ) {
+        const artifact = artifacts[artifactIndex++];
+        if (artifact) hints.push(hintFor(original, token, artifact, readings ? pinyin : null));
+      }
+      tokens.push({ ...token, hints });
+    } else {
+      tokens.push(token);
     }
-    tokens.push(hints.length > 0 ? { ...token, hints } : token);
     previous = b;
   }
   return tokens;
+}
+
+/** A map of a text onto itself: one piece, same length (or no text at all). */
+function isIdentity(mapped: MappedText): boolean {
+  const only = mapped.pieces[0];
+  return (
+    mapped.pieces.length === 0 ||
+    (mapped.pieces.length === 1 &&
+      only !== undefined &&
+      only.from === 0 &&
+      only.to === mapped.text.length &&
+      only.out.length === mapped.text.length)
+  );
 }
 
 function hintFor(
   original: string,
   token: Token,
   artifact: InlinePinyinArtifact,
-  pinyin: string[] | null,
+  pinyin: readonly string[] | null,
 ): ArtifactHint {
   // Count the Chinese characters of the token before the annotated one.
   let index = 0;

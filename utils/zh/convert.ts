@@ -116,27 +116,70 @@ function converterFromConfig(config: ConversionConfig): MappedConverter {
   };
 }
 
-/** Longest-match replacement over the whole string, recording each replacement's source. */
+/**
+ * Longest-match replacement over the whole string, recording each replacement's source. Runs of
+ * text that keep their length (unmatched text, and the one-for-one replacements that are nearly
+ * every conversion: 經 → 经, 乾淨 → 干净) become one piece: inside a length-preserving piece
+ * positions map one to one, so merging them loses nothing, and a paragraph becomes a handful of
+ * pieces instead of one object per character.
+ */
 function convertWithTrie(trie: Trie, text: string): MappedText {
   const pieces: Piece[] = [];
-  let unmatchedStart = -1;
+  const root = (trie as unknown as { map: TrieNode }).map;
+  let runStart = 0;
+  let runOut = '';
+  // Source text of the run not yet copied into runOut (copied in one slice, not per character).
+  let copiedTo = 0;
   for (let i = 0; i < text.length;) {
-    const match = trie.matchPrefix(text, i);
-    if (match) {
-      if (unmatchedStart >= 0) {
-        pieces.push({ from: unmatchedStart, to: i, out: text.slice(unmatchedStart, i) });
-        unmatchedStart = -1;
+    const end = matchEnd(root, text, i);
+    if (end > 0) {
+      const value = matched;
+      if (value.length === end - i) {
+        if (value !== text.slice(i, end)) {
+          runOut += text.slice(copiedTo, i) + value;
+          copiedTo = end;
+        }
+      } else {
+        runOut += text.slice(copiedTo, i);
+        if (i > runStart) pieces.push({ from: runStart, to: i, out: runOut });
+        pieces.push({ from: i, to: end, out: value });
+        runStart = copiedTo = end;
+        runOut = '';
       }
-      pieces.push({ from: i, to: match.end, out: match.value });
-      i = match.end;
+      i = end;
     } else {
-      if (unmatchedStart < 0) unmatchedStart = i;
       i += unmatchedLength(text, i);
     }
   }
-  if (unmatchedStart >= 0)
-    pieces.push({ from: unmatchedStart, to: text.length, out: text.slice(unmatchedStart) });
+  runOut += text.slice(copiedTo);
+  if (text.length > runStart) pieces.push({ from: runStart, to: text.length, out: runOut });
   return mappedFromPieces(pieces);
+}
+
+/** opencc-js's trie node: a Map from code point to child, with the replacement on the node. */
+type TrieNode = Map<number, TrieNode> & { trie_val?: string };
+
+/** The value of the last `matchEnd` that found a match (a module variable: no object per call). */
+let matched = '';
+
+/** opencc-js's `Trie.matchPrefix` without allocating: the end of the longest match at `i` (0 if
+ * none), its replacement left in `matched`. */
+function matchEnd(root: TrieNode, text: string, i: number): number {
+  let node = root;
+  let end = 0;
+  for (let j = i; j < text.length;) {
+    const cp = text.codePointAt(j) as number;
+    j += cp > 0xffff ? 2 : 1;
+    const next = node.get(cp);
+    if (next === undefined) break;
+    node = next;
+    const value = node.trie_val;
+    if (value !== undefined) {
+      end = j;
+      matched = value;
+    }
+  }
+  return end;
 }
 
 /** opencc-js's segmentation: dictionary matches, with the unmatched runs between them. */

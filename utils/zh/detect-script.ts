@@ -7,28 +7,40 @@ import * as preset from 'opencc-js/preset';
 
 export type DetectedScript = 'simplified' | 'traditional' | 'mixed' | 'unknown';
 
-interface ScriptCharacterSets {
-  traditionalOnly: Set<number>;
-  simplifiedOnly: Set<number>;
+/** Script of each code point: 0 neither, TRADITIONAL_ONLY or SIMPLIFIED_ONLY. */
+const TRADITIONAL_ONLY = 1;
+const SIMPLIFIED_ONLY = 2;
+
+interface ScriptCharacterTable {
+  /** BMP code points by code unit: one byte read per character, no hashing. */
+  bmp: Uint8Array;
+  /** The few astral ones. */
+  astral: Map<number, number>;
 }
 
-let sets: ScriptCharacterSets | null = null;
+let table: ScriptCharacterTable | null = null;
 
 /** Share of script-specific characters above which a text counts as that script. */
 const DOMINANCE = 0.8;
 
 /** Classifies a text by counting script-specific characters. */
 export function detectScript(text: string): DetectedScript {
-  const { traditionalOnly, simplifiedOnly } = (sets ??= buildSets());
+  const { bmp, astral } = (table ??= buildTable());
   let traditional = 0;
   let simplified = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (unit < 0x3400) continue;
-    const cp = text.codePointAt(i) ?? unit;
-    if (cp > 0xffff) i++;
-    if (traditionalOnly.has(cp)) traditional++;
-    else if (simplifiedOnly.has(cp)) simplified++;
+    let kind: number;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const cp = text.codePointAt(i) ?? unit;
+      if (cp > 0xffff) i++;
+      kind = astral.get(cp) ?? 0;
+    } else {
+      kind = bmp[unit] as number;
+    }
+    if (kind === TRADITIONAL_ONLY) traditional++;
+    else if (kind === SIMPLIFIED_ONLY) simplified++;
   }
   const total = traditional + simplified;
   if (total === 0) return 'unknown';
@@ -37,20 +49,24 @@ export function detectScript(text: string): DetectedScript {
   return 'mixed';
 }
 
-function buildSets(): ScriptCharacterSets {
+function buildTable(): ScriptCharacterTable {
   // to.cn is [[TSPhrases, TSCharacters]] and from.cn is [[STPhrases, STCharacters]]: the two
   // character tables, traditional → simplified and simplified → traditional.
   const traditionalToSimplified = changedKeys(preset.to.cn?.[0]?.[1]);
   const simplifiedToTraditional = changedKeys(preset.from.cn?.[0]?.[1]);
+  const bmp = new Uint8Array(65536);
+  const astral = new Map<number, number>();
+  const mark = (cp: number, kind: number) => {
+    if (cp <= 0xffff) bmp[cp] = kind;
+    else astral.set(cp, kind);
+  };
   // A character that converts both ways (干 ⇄ 乾) tells nothing about the script; neither do the
   // targets of merged simplifications (侷 → 局), which are ordinary traditional characters too.
-  const traditionalOnly = new Set(
-    [...traditionalToSimplified].filter((cp) => !simplifiedToTraditional.has(cp)),
-  );
-  const simplifiedOnly = new Set(
-    [...simplifiedToTraditional].filter((cp) => !traditionalToSimplified.has(cp)),
-  );
-  return { traditionalOnly, simplifiedOnly };
+  for (const cp of traditionalToSimplified)
+    if (!simplifiedToTraditional.has(cp)) mark(cp, TRADITIONAL_ONLY);
+  for (const cp of simplifiedToTraditional)
+    if (!traditionalToSimplified.has(cp)) mark(cp, SIMPLIFIED_ONLY);
+  return { bmp, astral };
 }
 
 /** Code points a serialized opencc character table changes into something else. */

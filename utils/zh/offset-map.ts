@@ -51,10 +51,44 @@ export function composeMapped(inner: MappedText, outer: MappedText): MappedText 
     while (k + 1 < inner.pieces.length && (innerStarts[k + 1] ?? Infinity) <= piece.from) k++;
     let last = k;
     while (last + 1 < inner.pieces.length && (innerStarts[last + 1] ?? Infinity) < piece.to) last++;
+    if (last > k && isLengthPreserving(piece)) {
+      // A piece that maps character for character stands for one piece per character (a
+      // conversion merges its one-for-one replacements into one piece): split it where the inner
+      // pieces split, so each character keeps its own source.
+      splitAlong(inner.pieces, innerStarts, k, last, piece, composed);
+      continue;
+    }
     const [from, to] = coveringRange(inner.pieces, innerStarts, k, last, piece.from, piece.to);
     composed.push({ from, to, out: piece.out });
   }
   return { text: outer.text, pieces: composed };
+}
+
+/** Composes a length-preserving outer piece over inner pieces first..last, one piece per inner
+ * piece it overlaps; inner deletions strictly inside it are kept as empty pieces. */
+function splitAlong(
+  pieces: readonly Piece[],
+  starts: readonly number[],
+  first: number,
+  last: number,
+  outer: Piece,
+  composed: Piece[],
+): void {
+  for (let j = first; j <= last; j++) {
+    const inner = pieces[j];
+    if (!inner) continue;
+    const innerStart = starts[j] ?? 0;
+    if (inner.out.length === 0) {
+      if (innerStart > outer.from && innerStart < outer.to)
+        composed.push({ from: inner.from, to: inner.to, out: '' });
+      continue;
+    }
+    const start = Math.max(outer.from, innerStart);
+    const end = Math.min(outer.to, innerStart + inner.out.length);
+    if (start >= end) continue;
+    const [from, to] = coveringRange(pieces, starts, j, j, start, end);
+    composed.push({ from, to, out: outer.out.slice(start - outer.from, end - outer.from) });
+  }
 }
 
 /**
