@@ -17,14 +17,27 @@ export interface HitSpan {
   readonly end: number;
 }
 
+/** The mark `summarize` leaves in the page's performance timeline, for the tracker benchmark
+ * (scripts/bench/tracker.ts): its detail says what the tracker cost the main thread so far. */
+export const TRACKER_MARK = 'tifa:tracker';
+
+export interface TrackerMarkDetail {
+  /** Main-thread milliseconds spent in `add` and `summarize` since the page was drawn. */
+  readonly busyMs: number;
+  readonly hits: number;
+  readonly terms: number;
+}
+
 export class PageSightings {
   private readonly hits: SightingHit[] = [];
   private readonly seen = new Set<string>();
   private reported = 0;
+  private busyMs = 0;
 
   /** Adds the hits of one text node. The sentence is cut out for a term's first hit only: later
    * hits carry none, which `summarizeSightings` reads as "keep the first". */
   add(text: string, hits: readonly HitSpan[]): void {
+    const started = performance.now();
     for (const hit of hits) {
       const first = !this.seen.has(hit.id);
       if (first) this.seen.add(hit.id);
@@ -33,6 +46,7 @@ export class PageSightings {
         sentence: first ? sentenceAround(text, hit.start, hit.end) : '',
       });
     }
+    this.busyMs += performance.now() - started;
   }
 
   /** Whether hits arrived since the last `summarize`. */
@@ -42,7 +56,16 @@ export class PageSightings {
 
   /** The page's terms so far, as `recordSightings` carries them. */
   summarize(): TermSighting[] {
+    const started = performance.now();
     this.reported = this.hits.length;
-    return summarizeSightings(this.hits);
+    const terms = summarizeSightings(this.hits);
+    this.busyMs += performance.now() - started;
+    const detail: TrackerMarkDetail = {
+      busyMs: this.busyMs,
+      hits: this.hits.length,
+      terms: terms.length,
+    };
+    performance.mark(TRACKER_MARK, { detail });
+    return terms;
   }
 }
