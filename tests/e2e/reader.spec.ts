@@ -197,6 +197,25 @@ describe('reading mode', () => {
       .toBeGreaterThan(0);
   });
 
+  it('annotates a long page visible-first: far-off text only once it is scrolled near', async () => {
+    const { page, before } = await openAndSwitchOn('/long-report.html');
+    const wordsIn = (id: string) =>
+      page.evaluate(
+        (i) => document.getElementById(i)?.querySelectorAll('ruby[data-tifa="w"]').length ?? -1,
+        id,
+      );
+    expect(await wordsIn('first')).toBeGreaterThan(20);
+    // Idle, yet the end of the report (beyond the eager share, many screens down) is bare text.
+    expect(await wordsIn('last')).toBe(0);
+    await page.evaluate(() => document.getElementById('last')?.scrollIntoView());
+    await expect.poll(() => wordsIn('last')).toBeGreaterThan(20);
+    expect(await readingsOf(page, '会议')).toEqual(['huì', 'yì']);
+
+    await setReaderSite(suite.extension, HOST, false);
+    await page.waitForSelector('html:not([data-tifa-reader])', { state: 'attached' });
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+  });
+
   it('annotates a same-origin iframe as well as the page', async () => {
     const { page } = await openAndSwitchOn('/iframe.html');
     expect(await page.locator('h1 ruby[data-tifa="w"]').count()).toBeGreaterThan(0);

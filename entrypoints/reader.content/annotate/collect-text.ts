@@ -14,7 +14,16 @@ export function collectChineseText(root: Node, take: (node: Text) => void): void
     return;
   }
   if (root instanceof Element && isInsideSkipped(root)) return;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+  const walker = chineseTextWalker(root);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) take(node as Text);
+}
+
+/**
+ * A TreeWalker over the Chinese text nodes under `root` (skipped subtrees rejected whole), for
+ * walks that run in time-boxed slices and resume where they stopped.
+ */
+export function chineseTextWalker(root: Node): TreeWalker {
+  return document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node.nodeType === Node.ELEMENT_NODE) {
         return isSkippedElement(node as Element)
@@ -24,7 +33,6 @@ export function collectChineseText(root: Node, take: (node: Text) => void): void
       return containsHan((node as Text).data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
     },
   });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) take(node as Text);
 }
 
 /** True when an element or one of its ancestors is off limits (for nodes added later). */

@@ -11,6 +11,8 @@ export const MARK = {
   word: 'w',
   reading: 'rt',
   style: 'style',
+  /** The annotation highlight's rule, only on pages with annotations (page-style.ts). */
+  highlightStyle: 'highlight-style',
   popup: 'popup',
   /** A glossary term: wraps the words (ruby or text) that make it up. */
   term: 'term',

@@ -1,14 +1,16 @@
 /**
  * Annotates a live page: finds Chinese text, analyses it, replaces it with ruby and converted
- * text, visible paragraphs first, the rest in idle time, new content as it arrives; and undoes
- * all of it on demand.
+ * text, what is on screen first, then what is within a few screens of it, then the rest of an
+ * article-sized share in idle time; further text waits until it scrolls near, so a page of a
+ * million characters costs about what its first screens cost.
+ * New content is annotated as it arrives (when near the viewport); all of it is undone on demand.
  */
 import type { Glossary } from '../../../utils/glossary/entries';
 import { matchAnalysis, type TermHit } from '../../../utils/glossary/matcher';
 import { joinPersonalHits } from '../../../utils/glossary/personal';
 import { MAX_PARAGRAPH_CHARS } from '../../../utils/limits';
 import { analyze, type AnalyzeOptions } from '../../../utils/zh/analyze';
-import { collectChineseText, isInsideSkipped } from './collect-text';
+import { chineseTextWalker, collectChineseText, isInsideSkipped } from './collect-text';
 import { STATE_ATTR } from './markers';
 import { installPageStyle, removePageStyle, type PageStyleOptions } from './page-style';
 import { renderTokens, type RenderOptions } from './render-tokens';
@@ -45,17 +47,48 @@ export interface AnnotationStats {
  * at sentence ends into pieces of about this many characters. */
 const SENTENCE_END = /[。！？；!?;\n]/g;
 
+/**
+ * How far beyond the viewport text is annotated ahead of scrolling: three screens above and
+ * below. Far enough that scrolling (even a page-down burst) meets drawn ruby, near enough that
+ * a long page never holds more than a few screens of it at first.
+ */
+const NEAR_MARGIN = '300% 0px';
+
+/**
+ * Characters annotated in idle time wherever they are on the page, in document order: a whole
+ * article (the sample is 2,400, long reports 10,000 to 15,000) is drawn without scrolling, so its
+ * terms are counted and found, while a page of a million characters is not drawn eagerly beyond
+ * this (about 5 % of the heap and DOM growth of drawing everything per 100,000).
+ */
+const EAGER_CHARS = 20_000;
+
 export class PageAnnotator {
   // A text node the page edits after we replaced it is put back and annotated afresh.
-  private readonly log = new ReplacementLog((original) => this.enqueue(original));
+  private readonly log = new ReplacementLog((original) => {
+    this.queued.delete(original);
+    this.enqueue(original);
+  });
+  /** Text on screen: annotated first, in slices that follow each other at once. */
   private readonly visible = new WorkQueue<Text>();
+  /** Text within NEAR_MARGIN of the screen: annotated next, in idle time. */
+  private readonly near = new WorkQueue<Text>();
+  /** Text anywhere, up to EAGER_CHARS in all: annotated last, in idle time. */
   private readonly later = new WorkQueue<Text>();
-  /** Text nodes waiting to be seen, by the element observed for them. */
+  private eagerChars = 0;
+  /** Text nodes waiting to come near the screen, by the element observed for them. */
   private readonly waiting = new Map<Element, Text[]>();
+  /** Every text node handed to the queues, so a walk that resumes never queues one twice. */
+  private readonly queued = new WeakSet<Text>();
   private intersection: IntersectionObserver | null = null;
   private mutations: MutationObserver | null = null;
+  /** The walk that finds the page's text at start, run in slices; null once done. */
+  private walker: TreeWalker | null = null;
+  /** The element holding the text node the walk last queued, to resume from. */
+  private resumeFrom: Element | null = null;
   private cancelScheduled: Cancel | null = null;
   private scheduledIdle = false;
+  /** Set when an intersection report put text of the screen itself in the queue. */
+  private screenSeen = false;
   private firstScreenMarked = false;
   /** Ids of the terms marked since the last report. */
   private termsDrawn: string[] = [];
@@ -74,14 +107,13 @@ export class PageAnnotator {
     installPageStyle(this.doc, this.config.style);
     this.doc.documentElement.setAttribute(STATE_ATTR, 'on');
     this.intersection = new IntersectionObserver((entries) => this.onIntersection(entries), {
-      // Annotate a screen ahead, so scrolling never shows bare text.
-      rootMargin: '100% 0px',
+      rootMargin: NEAR_MARGIN,
     });
-    const started = performance.now();
-    collectChineseText(body, (node) => this.enqueue(node));
-    this.account(performance.now() - started);
     this.mutations = new MutationObserver((records) => this.onMutations(records));
     this.mutations.observe(body, { childList: true, subtree: true, characterData: true });
+    // The page's text is found in slices too: a million characters take longer than one slice.
+    this.walker = chineseTextWalker(body);
+    this.runSlice();
   }
 
   /** Stops all work and restores the page exactly as it was. */
@@ -90,9 +122,11 @@ export class PageAnnotator {
     this.intersection?.disconnect();
     this.mutations = null;
     this.intersection = null;
+    this.walker = null;
     this.cancelScheduled?.();
     this.cancelScheduled = null;
     this.visible.clear();
+    this.near.clear();
     this.later.clear();
     this.waiting.clear();
     this.log.restoreAll();
@@ -100,9 +134,16 @@ export class PageAnnotator {
     this.doc.documentElement.removeAttribute(STATE_ATTR);
   }
 
+  /** Puts a text node in waiting: its element is observed, and it is annotated once near. */
   private enqueue(node: Text): void {
     const element = node.parentElement;
     if (!element || !this.intersection) return;
+    if (this.queued.has(node) || this.log.isRendered(node)) return;
+    this.queued.add(node);
+    if (this.eagerChars < EAGER_CHARS) {
+      this.eagerChars += node.length;
+      this.later.push(node);
+    }
     const list = this.waiting.get(element);
     if (list) {
       list.push(node);
@@ -110,17 +151,22 @@ export class PageAnnotator {
     }
     this.waiting.set(element, [node]);
     this.intersection.observe(element);
-    this.later.push(node);
-    this.schedule();
   }
 
   private onIntersection(entries: IntersectionObserverEntry[]): void {
+    // The viewport itself, inside the observer's widened root: read once, no layout forced.
+    const screenHeight = this.doc.defaultView?.innerHeight ?? 0;
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
       const nodes = this.waiting.get(entry.target);
       this.intersection?.unobserve(entry.target);
       this.waiting.delete(entry.target);
-      for (const node of nodes ?? []) this.visible.push(node);
+      if (!nodes) continue;
+      const box = entry.boundingClientRect;
+      const onScreen = box.bottom >= 0 && box.top <= screenHeight;
+      if (onScreen) this.screenSeen = true;
+      const queue = onScreen ? this.visible : this.near;
+      for (const node of nodes) queue.push(node);
     }
     this.schedule();
   }
@@ -130,6 +176,8 @@ export class PageAnnotator {
       if (record.type === 'characterData') {
         const target = record.target;
         if (target instanceof Text && !this.log.ours.has(target) && target.parentElement) {
+          // Edited text is annotated afresh, even if it was queued before.
+          this.queued.delete(target);
           collectChineseText(target, (node) => this.enqueue(node));
         }
         continue;
@@ -143,24 +191,32 @@ export class PageAnnotator {
   }
 
   private schedule(): void {
-    if (this.visible.size > 0) {
+    if (this.visible.size > 0 || this.walker) {
       if (this.cancelScheduled && !this.scheduledIdle) return;
       this.cancelScheduled?.();
       this.scheduledIdle = false;
       this.cancelScheduled = runSoon(() => this.runSlice());
-    } else if (this.later.size > 0 && !this.cancelScheduled) {
+    } else if (this.near.size + this.later.size > 0 && !this.cancelScheduled) {
       this.scheduledIdle = true;
       this.cancelScheduled = runWhenIdle(() => this.runSlice());
     }
   }
 
+  /** One time-boxed slice: text on screen first, then the walk, then text near the screen, then
+   * the rest of the eager share. */
   private runSlice(): void {
     this.cancelScheduled = null;
     const started = performance.now();
     const deadline = started + SLICE_MS;
     let node: Text | undefined;
-    while (performance.now() < deadline && (node = this.visible.shift() ?? this.later.shift())) {
-      this.annotate(node);
+    while (performance.now() < deadline && (node = this.visible.shift())) {
+      this.annotate(node, this.visible);
+    }
+    if (this.walker && performance.now() < deadline) this.walk(deadline);
+    while (performance.now() < deadline && (node = this.near.shift()))
+      this.annotate(node, this.near);
+    while (performance.now() < deadline && (node = this.later.shift())) {
+      this.annotate(node, this.later);
     }
     this.account(performance.now() - started);
     if (this.termsDrawn.length > 0) {
@@ -168,11 +224,11 @@ export class PageAnnotator {
       this.termsDrawn = [];
       this.config.onTermsDrawn?.(ids);
     }
-    if (!this.firstScreenMarked && this.visible.size === 0) {
+    if (!this.firstScreenMarked && this.screenSeen && this.visible.size === 0) {
       this.firstScreenMarked = true;
       performance.mark('tifa:first-screen');
     }
-    if (this.visible.size === 0 && this.later.size === 0) {
+    if (this.visible.size + this.near.size + this.later.size === 0 && !this.walker) {
       performance.mark('tifa:annotate-idle', { detail: { ...this.stats } });
       this.config.onIdle?.();
       return;
@@ -180,18 +236,40 @@ export class PageAnnotator {
     this.schedule();
   }
 
+  /** Continues the walk for the page's text until `deadline`, queueing what it finds. */
+  private walk(deadline: number): void {
+    const walker = this.walker;
+    if (!walker) return;
+    // Annotation may have replaced the node the walk stopped at; a detached node has no way on.
+    // Its old parent still leads on (what it holds now is ours or queued), else start over.
+    if (!walker.currentNode.isConnected) {
+      walker.currentNode = this.resumeFrom?.isConnected ? this.resumeFrom : walker.root;
+    }
+    let node: Node | null;
+    let count = 0;
+    while ((node = walker.nextNode())) {
+      this.enqueue(node as Text);
+      this.resumeFrom = (node as Text).parentElement;
+      // Reading the clock every node would cost more than the walk itself.
+      if (++count % 64 === 0 && performance.now() >= deadline) return;
+    }
+    this.walker = null;
+    this.resumeFrom = null;
+  }
+
   private account(ms: number): void {
     this.stats.busyMs += ms;
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, ms);
   }
 
-  /** Annotates one text node, unless it was annotated already or left the page. */
-  private annotate(node: Text): void {
+  /** Annotates one text node, unless it was annotated already or left the page; the pieces of
+   * a long one go back to `queue`. */
+  private annotate(node: Text, queue: WorkQueue<Text>): void {
     if (!node.isConnected || this.log.isRendered(node)) return;
     if (node.length > MAX_PARAGRAPH_CHARS) {
       // Cut into sentence-sized pieces annotated in separate slices.
       const parts = this.log.split(node, sentenceCuts(node.data));
-      for (const part of parts) this.later.push(part);
+      for (const part of parts) queue.push(part);
       return;
     }
     const text = node.data;

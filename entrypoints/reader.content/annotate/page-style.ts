@@ -46,8 +46,6 @@ const TERM_RULES = [
   `${TERM}[${TERM_ATTR}^="personal:"]{border-bottom:2px dashed #0d9488!important;` +
     `background:rgba(20,184,166,0.14)!important}`,
   `${TERM}[${PERSONAL_ATTR}]{box-shadow:inset 0 2px 0 rgba(13,148,136,0.8)!important}`,
-  // The reader's annotations: a CSS Custom Highlight over a Range, no element in the page.
-  `::highlight(tifa-annotation){background-color:rgba(250,204,21,0.45);color:inherit}`,
   // Flashed by the terms panel after scrolling to it; the attribute is removed a moment later.
   `${TERM}[${FLASH_ATTR}]{background:rgba(245,158,11,0.55)!important;` +
     `outline:2px solid #d97706!important;outline-offset:1px!important;` +
@@ -98,7 +96,25 @@ export function installPageStyle(doc: Document, options: PageStyleOptions): HTML
   return style;
 }
 
-/** Removes our stylesheet. */
+/**
+ * The reader's annotations: a CSS Custom Highlight over a Range, no element in the page. Its rule
+ * is a sheet of its own, put in only when a page has annotations to show: a `::highlight()` rule
+ * applies to every element, and adding one makes the browser restyle and lay out the whole page
+ * (20 to 100 ms on a page of a million characters, against 2 ms for the rest of our sheet).
+ */
+const HIGHLIGHT_RULE = `::highlight(tifa-annotation){background-color:rgba(250,204,21,0.45);color:inherit}`;
+
+/** Puts the annotation highlight's rule into the document, once. */
+export function installHighlightStyle(doc: Document): void {
+  if (doc.querySelector(`style[${TIFA_ATTR}="${MARK.highlightStyle}"]`)) return;
+  const style = doc.createElement('style');
+  style.setAttribute(TIFA_ATTR, MARK.highlightStyle);
+  style.textContent = HIGHLIGHT_RULE;
+  (doc.head ?? doc.documentElement).append(style);
+}
+
+/** Removes our stylesheets. */
 export function removePageStyle(doc: Document): void {
   doc.querySelector(`style[${TIFA_ATTR}="${MARK.style}"]`)?.remove();
+  doc.querySelector(`style[${TIFA_ATTR}="${MARK.highlightStyle}"]`)?.remove();
 }

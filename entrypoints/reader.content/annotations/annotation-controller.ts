@@ -27,6 +27,7 @@ import { sendToBackground } from '../../../utils/send-message';
 import { browser } from 'wxt/browser';
 import { siteKey } from '../../../utils/settings';
 import { MARK, TIFA_ATTR } from '../annotate/markers';
+import { installHighlightStyle } from '../annotate/page-style';
 import { collectPageText, offsetAt, rangeOf } from './page-text';
 
 /** Name of the CSS highlight (styled in page-style.ts). */
@@ -132,8 +133,10 @@ export class AnnotationController {
     });
     const registry = highlights();
     if (registry && typeof Highlight !== 'undefined') {
-      if (ranges.length > 0) registry.set(HIGHLIGHT, new Highlight(...ranges));
-      else registry.delete(HIGHLIGHT);
+      if (ranges.length > 0) {
+        installHighlightStyle(this.doc);
+        registry.set(HIGHLIGHT, new Highlight(...ranges));
+      } else registry.delete(HIGHLIGHT);
     }
     this.onList(listed);
     if (anchored.length + orphaned.length > 0) this.reportAnchoring(anchored, orphaned);
