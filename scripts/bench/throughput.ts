@@ -15,17 +15,16 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { loadWordListFromDisk } from '../../utils/dict/load-node';
-import { analyze, type AnalyzeOptions } from '../../utils/zh/analyze';
+import { analyze, baseReadings, segmentText, type AnalyzeOptions } from '../../utils/zh/analyze';
 import { removeInlinePinyin } from '../../utils/zh/artifacts';
 import { getMappedConverter } from '../../utils/zh/convert';
 import { detectScript } from '../../utils/zh/detect-script';
-import { isHanCodePoint } from '../../utils/zh/han';
 import { identityMapped } from '../../utils/zh/offset-map';
 import { applyPolyphoneWords } from '../../utils/zh/polyphone-words';
 import { loadPolyphoneModelFromDisk } from '../../utils/zh/polyphones/load-node';
 import type { PolyphoneModel } from '../../utils/zh/polyphones/model-format';
-import { readingsOf } from '../../utils/zh/pinyin';
-import { createLexicon, segmentHanRun, type Lexicon } from '../../utils/zh/segment';
+import { disambiguatePolyphones } from '../../utils/zh/polyphones/disambiguate';
+import { createLexicon, type Lexicon } from '../../utils/zh/segment';
 import { markdownTable } from './lib/markdown';
 import { runIfMain, type BenchReport } from './lib/report';
 import { readCppDev, readSampleArticleParagraphs } from './lib/shared-data';
@@ -46,7 +45,6 @@ const BUDGET_RATIO = 0.7;
 /** The polyphone issue's bar: `analyze` with the trained model keeps this share of pinyin-pro. */
 const MODEL_BUDGET_RATIO = 0.6;
 /** The options `readingsOf` (utils/zh/pinyin.ts) passes to pinyin-pro. */
-const NUM_OPTIONS = { type: 'array', toneType: 'num', v: true, toneSandhi: false } as const;
 
 export interface Corpus {
   readonly paragraphs: readonly string[];
@@ -101,8 +99,7 @@ function countCodePoints(text: string): number {
   return count;
 }
 
-type VariantKey =
-  'pinyinPro' | 'pinyinProNum' | 'analyze' | 'analyzeModel' | 'analyzeToCn' | 'analyzeNoPinyin';
+type VariantKey = 'pinyinPro' | 'analyze' | 'analyzeModel' | 'analyzeToCn' | 'analyzeNoPinyin';
 
 interface Variant {
   readonly key: VariantKey;
@@ -146,13 +143,6 @@ function variants(lexicon: Lexicon, polyphones: PolyphoneModel): Variant[] {
       code: "analyze(p, { lexicon, pinyin: 'none', to: 'keep' })",
       run: withOptions({ pinyin: 'none', to: 'keep' }),
     },
-    {
-      // What `readingsOf` asks pinyin-pro for: shows what the tone-number output costs.
-      key: 'pinyinProNum',
-      name: 'pinyin-pro with the options `readingsOf` passes',
-      code: "pinyin(p, { type: 'array', toneType: 'num', v: true, toneSandhi: false })",
-      run: (p) => pinyin(p, NUM_OPTIONS).length,
-    },
   ];
 }
 
@@ -173,11 +163,12 @@ interface StageTimes {
   detectScript: number;
   toSimplified: number;
   readings: number;
-  /** pinyin-pro on the same simplified text, marks (its default) and tone numbers, for scale. */
+  /** pinyin-pro on the same simplified text, for scale. */
   pinyinProSymbol: number;
-  pinyinProNum: number;
   polyphoneWords: number;
   segmentation: number;
+  /** The polyphone model's layer (`disambiguatePolyphones`), which `analyze` runs with a model. */
+  polyphoneModel: number;
 }
 
 /**
@@ -186,7 +177,11 @@ interface StageTimes {
  * then `analyze` itself on the same block: what it takes beyond the steps is token building.
  * Blocks are small, so every step and the whole run under the same outside load.
  */
-function timeStages(block: readonly string[], lexicon: Lexicon): StageTimes {
+function timeStages(
+  block: readonly string[],
+  lexicon: Lexicon,
+  polyphones: PolyphoneModel,
+): StageTimes {
   const toSimplified = getMappedConverter('t', 'cn');
   const keep = <T, R>(inputs: readonly T[], step: (input: T, index: number) => R) => {
     const started = performance.now();
@@ -208,7 +203,18 @@ function timeStages(block: readonly string[], lexicon: Lexicon): StageTimes {
     script === 'simplified' ? identityMapped(text).text : toSimplified(text).text,
   );
   const texts = simplified.outputs;
-  const readings = keep(texts, (text) => readingsOf(text));
+  const segmentations = keep(texts, (text) => segmentText(text, lexicon));
+  const readings = keep(texts, (text, i) =>
+    baseReadings(text, segmentations.outputs[i] ?? { boundaries: [0, text.length] }),
+  );
+  const model = keep(texts, (text, i) =>
+    disambiguatePolyphones(
+      text,
+      segmentations.outputs[i]?.boundaries ?? [0, text.length],
+      [...(readings.outputs[i] ?? [])],
+      polyphones,
+    ),
+  );
   const polyphoneWords = keep(texts, (text, i) =>
     applyPolyphoneWords(text, readings.outputs[i] ?? []),
   );
@@ -216,42 +222,29 @@ function timeStages(block: readonly string[], lexicon: Lexicon): StageTimes {
     artefacts: clean.ms,
     detectScript: scripts.ms,
     toSimplified: simplified.ms,
+    segmentation: segmentations.ms,
     readings: readings.ms,
     pinyinProSymbol: discard(texts, (text) => pinyin(text, { type: 'array', toneSandhi: false })),
-    pinyinProNum: discard(texts, (text) => pinyin(text, NUM_OPTIONS)),
     polyphoneWords: polyphoneWords.ms,
-    segmentation: discard(texts, (text) => ({ length: segmentAll(text, lexicon) })),
+    polyphoneModel: model.ms,
     analyze: discard(block, (p) => analyze(p, { lexicon, pinyin: 'mark', to: 'keep' }).tokens),
   };
 }
 
 /** Sums the step times of every block: one pass over the corpus. */
-function timeStagesOverCorpus(blocks: readonly (readonly string[])[], lexicon: Lexicon) {
+function timeStagesOverCorpus(
+  blocks: readonly (readonly string[])[],
+  lexicon: Lexicon,
+  polyphones: PolyphoneModel,
+) {
   // An empty block yields every key; zero them and add the blocks up.
-  const totals = timeStages([], lexicon);
+  const totals = timeStages([], lexicon, polyphones);
   for (const key of Object.keys(totals) as (keyof StageTimes)[]) totals[key] = 0;
   for (const block of blocks) {
-    const times = timeStages(block, lexicon);
+    const times = timeStages(block, lexicon, polyphones);
     for (const key of Object.keys(times) as (keyof StageTimes)[]) totals[key] += times[key];
   }
   return totals;
-}
-
-/** Segments every run of Chinese characters, as `analyze`'s word boundaries do. */
-function segmentAll(text: string, lexicon: Lexicon): number {
-  let words = 0;
-  let runStart = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const cp = i < text.length ? (text.codePointAt(i) ?? 0) : 0;
-    const han = isHanCodePoint(cp);
-    if (han && runStart < 0) runStart = i;
-    if (!han && runStart >= 0) {
-      words += segmentHanRun(text.slice(runStart, i), lexicon).length;
-      runStart = -1;
-    }
-    if (cp > 0xffff) i++;
-  }
-  return words;
 }
 
 /** Runs the benchmark and returns its section of BENCHMARKS.md. */
@@ -267,8 +260,11 @@ export function runThroughput(): BenchReport {
       `${all.length} variants, 1 warm-up + ${ROUNDS} rounds`,
   );
 
-  // Warm-up: JIT, opencc tries, pinyin-pro's dictionaries and the polyphone table, untimed.
-  for (const variant of all) timePass(corpus.paragraphs, variant.run);
+  // Warm-up: JIT, opencc tries, pinyin-pro's dictionaries and the polyphone table, untimed in
+  // the rounds. `analyze` remembers each lexicon word's reading the first time it meets it, so
+  // its first pass (reported apart) is the cost of a cold start on a million characters.
+  const firstPass = new Map<VariantKey, number>();
+  for (const variant of all) firstPass.set(variant.key, timePass(corpus.paragraphs, variant.run));
   const blocks: string[][] = [];
   for (let i = 0; i < corpus.paragraphs.length; i += BLOCK)
     blocks.push(corpus.paragraphs.slice(i, i + BLOCK));
@@ -298,7 +294,7 @@ export function runThroughput(): BenchReport {
   );
 
   log('timing the steps of analyze');
-  const stageRuns = [0, 1, 2].map(() => timeStagesOverCorpus(blocks, lexicon));
+  const stageRuns = [0, 1, 2].map(() => timeStagesOverCorpus(blocks, lexicon, model.result));
   const stage = (key: keyof StageTimes) => median(stageRuns.map((s) => s[key]));
   const analyzeMs = stage('analyze');
   const steps: [string, number][] = [
@@ -308,26 +304,21 @@ export function runThroughput(): BenchReport {
       'traditional → simplified with offsets (`t`→`cn`; traditional paragraphs only)',
       stage('toSimplified'),
     ],
-    ['readings (`readingsOf`: pinyin-pro with tone numbers, alignment)', stage('readings')],
+    [
+      'segmentation (`segmentText`: dictionary words and their lexicon numbers)',
+      stage('segmentation'),
+    ],
+    [
+      'readings (`baseReadings`: each word read by pinyin-pro once, then remembered by its lexicon number)',
+      stage('readings'),
+    ],
     ['polyphone word overrides (`applyPolyphoneWords`)', stage('polyphoneWords')],
-    ['segmentation (`segmentHanRun` over each Chinese run)', stage('segmentation')],
   ];
   const stepsSum = steps.reduce((sum, [, t]) => sum + t, 0);
   steps.push([
     'the rest: token building (offsets, display text, tone marks), and the garbage collection and cache misses of running the steps together',
     analyzeMs - stepsSum,
   ]);
-  const readingParts: [string, number][] = [
-    ['pinyin-pro, marks (its default output)', stage('pinyinProSymbol')],
-    [
-      'pinyin-pro, tone numbers as `readingsOf` asks: extra over marks',
-      stage('pinyinProNum') - stage('pinyinProSymbol'),
-    ],
-    [
-      '`readingsOf` itself: code points, alignment, `normalizeNumbered`',
-      stage('readings') - stage('pinyinProNum'),
-    ],
-  ];
   const share = (t: number) => `${((t / analyzeMs) * 100).toFixed(0)} %`;
   // Steps timed apart can add up to more than the whole under outside load; say so, not `-12 ms`.
   const row = ([name, t]: [string, number]) =>
@@ -357,6 +348,11 @@ export function runThroughput(): BenchReport {
         formatMs(passMs(v.key)),
       ]),
     ),
+    `First pass over the corpus (the untimed warm-up, cold caches): pinyin-pro alone ` +
+      `${formatMs(firstPass.get('pinyinPro') ?? NaN)}, \`analyze\` (keep, marks) ` +
+      `${formatMs(firstPass.get('analyze') ?? NaN)}: it reads each distinct dictionary word ` +
+      `with pinyin-pro once and remembers it, so the first million characters pay for the ` +
+      `vocabulary and the rounds above measure what a reader pays once it has been met.`,
     `\`analyze\` (keep, marks) ÷ pinyin-pro alone: **${ratio.toFixed(2)}×** (ratio of the ` +
       `medians); median of the per-round ratios ${pairedRatio.toFixed(2)}×. Lexicon, once per ` +
       `process and outside the figures above: word list read and parsed in ${formatMs(load.ms)}, ` +
@@ -370,11 +366,9 @@ export function runThroughput(): BenchReport {
       `same block; summed over the corpus, median of 3 passes. The last row is what ` +
       `\`analyze\`, ${formatMs(analyzeMs)} in these passes, takes beyond the steps.`,
     markdownTable(['step', 'ms per pass', 'share of `analyze`'], steps.map(row)),
-    `The readings step, taken apart (pinyin-pro called again on the same simplified text):`,
-    markdownTable(
-      ['part of `readingsOf`', 'ms per pass', 'share of `analyze`'],
-      readingParts.map(row),
-    ),
+    `For scale, on the same simplified text: pinyin-pro alone ` +
+      `${formatMs(stage('pinyinProSymbol'))} per pass; the polyphone model's layer ` +
+      `(\`disambiguatePolyphones\`, run when a model is given) ${formatMs(stage('polyphoneModel'))}.`,
   ];
   if (ratio < BUDGET_RATIO) body.push(explainMiss(passMs));
 
@@ -406,26 +400,16 @@ export function runThroughput(): BenchReport {
   };
 }
 
-/**
- * What a miss means in time: the budget pass, what the tone-number output of pinyin-pro costs,
- * and what `analyze` costs with no pinyin at all. Estimates from the interleaved rounds.
- */
+/** What a miss means in time: the budget pass against what `analyze` takes with no pinyin. */
 function explainMiss(passMs: (key: VariantKey) => number): string {
   const pinyinProMs = passMs('pinyinPro');
   const budgetMs = pinyinProMs / BUDGET_RATIO;
-  const numExtra = passMs('pinyinProNum') - pinyinProMs;
-  const withoutNumExtra = passMs('analyze') - numExtra;
   return (
     `**Reading the miss.** The budget allows \`analyze\` ${formatMs(budgetMs)} per pass, ` +
-    `${formatMs(budgetMs - pinyinProMs)} on top of pinyin-pro's own work. Asking pinyin-pro ` +
-    `for tone numbers (\`toneType: 'num'\`, as \`readingsOf\` does) instead of its default ` +
-    `marks costs ${formatMs(numExtra)} per pass by itself (pinyin-pro derives the numbers with ` +
-    `regular expressions per character); without that, \`analyze\` would take about ` +
-    `${formatMs(withoutNumExtra)}, ${(pinyinProMs / withoutNumExtra).toFixed(2)}× (estimate). ` +
-    `\`analyze\` with no pinyin at all takes ${formatMs(passMs('analyzeNoPinyin'))}: the ` +
-    `layers besides pinyin-pro (artefacts, script detection, conversion, segmentation, ` +
-    `tokens) cost ${(passMs('analyzeNoPinyin') / pinyinProMs).toFixed(2)}× pinyin-pro's whole ` +
-    `pass, against the ${(1 / BUDGET_RATIO - 1).toFixed(2)}× the budget leaves them.`
+    `${formatMs(budgetMs - pinyinProMs)} more than pinyin-pro's own pass. \`analyze\` with no ` +
+    `pinyin at all takes ${formatMs(passMs('analyzeNoPinyin'))}: the layers besides the readings ` +
+    `(artefacts, script detection, conversion, segmentation, tokens) cost ` +
+    `${(passMs('analyzeNoPinyin') / pinyinProMs).toFixed(2)}× pinyin-pro's whole pass.`
   );
 }
 

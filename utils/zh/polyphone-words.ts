@@ -30,22 +30,27 @@ const POLYPHONE_WORDS: Readonly<Record<string, string>> = {
 };
 
 interface WordTable {
-  byFirst: Map<string, { word: string; readings: string[] }[]>;
+  /** Listed words by their first code unit, longest first. */
+  byFirst: Map<number, { word: string; readings: string[] }[]>;
+  /** 1 for each code unit that starts a listed word: the scan reads one byte per character. */
+  starts: Uint8Array;
 }
 
 let table: WordTable | null = null;
 
 function buildTable(): WordTable {
-  const byFirst = new Map<string, { word: string; readings: string[] }[]>();
+  const byFirst = new Map<number, { word: string; readings: string[] }[]>();
+  const starts = new Uint8Array(65536);
   for (const [word, reading] of Object.entries(POLYPHONE_WORDS)) {
-    const first = word[0] ?? '';
+    const first = word.charCodeAt(0);
+    starts[first] = 1;
     const list = byFirst.get(first) ?? [];
     list.push({ word, readings: reading.split(' ') });
     // Longest first, so 挑大梁 wins over a shorter word at the same place.
     list.sort((a, b) => b.word.length - a.word.length);
     byFirst.set(first, list);
   }
-  return { byFirst };
+  return { byFirst, starts };
 }
 
 /**
@@ -54,18 +59,20 @@ function buildTable(): WordTable {
  * agree inside them; positions are tracked in code points for the rest of the text.
  */
 export function applyPolyphoneWords(simplified: string, readings: string[]): string[] {
-  const { byFirst } = (table ??= buildTable());
+  const { byFirst, starts } = (table ??= buildTable());
   let point = 0;
   for (let i = 0; i < simplified.length;) {
-    const candidates = byFirst.get(simplified[i] ?? '');
-    const match = candidates?.find((c) => simplified.startsWith(c.word, i));
-    if (match) {
-      match.readings.forEach((reading, k) => (readings[point + k] = reading));
-      i += match.word.length;
-      point += match.word.length;
-      continue;
+    const unit = simplified.charCodeAt(i);
+    if (starts[unit] === 1) {
+      const match = byFirst.get(unit)?.find((c) => simplified.startsWith(c.word, i));
+      if (match) {
+        match.readings.forEach((reading, k) => (readings[point + k] = reading));
+        i += match.word.length;
+        point += match.word.length;
+        continue;
+      }
     }
-    i += (simplified.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+    i += unit >= 0xd800 && unit <= 0xdbff && (simplified.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
     point++;
   }
   return readings;

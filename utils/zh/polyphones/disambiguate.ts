@@ -18,6 +18,7 @@ import {
   wordAt,
   type ContextIndex,
   type FeatureText,
+  type WeightVector,
 } from './features';
 import { AGREEMENTS, type Agreement, type CharModel, type PolyphoneModel } from './model-format';
 import { RULE_WORDS, ruleReading } from './rules';
@@ -257,16 +258,111 @@ function polyphoneMask(model: PolyphoneModel): Uint8Array {
 }
 
 /** Each character's weights arranged for `addContextWeights`, built on first use. */
-const indexes = new WeakMap<CharModel, ContextIndex>();
-/** Per-character agreement keys, in the order of AGREEMENTS. */
-const AGREEMENT_KEYS = AGREEMENTS.map((a) => AGREEMENT_KEY + a);
+const indexes = new WeakMap<CharModel, ClassifierIndex>();
+
+/** What `classify` needs of one character, looked up once. */
+interface ClassifierIndex {
+  readonly context: ContextIndex;
+  /** The per-character weights of each agreement, in the order of AGREEMENTS. */
+  readonly agreements: readonly (ArrayLike<number> | undefined)[];
+  /** The global weight of each agreement, in the same order. */
+  readonly global: readonly number[];
+  /**
+   * `lead[p * own + j]`: the most the context can add to reading j's score over reading p's,
+   * whatever the context (the bias difference, plus for each feature slot the largest gain any
+   * of its keys gives j over p; a slot holds at most one key per occurrence). When that and the
+   * witnesses' agreements still leave p ahead of every j, p is the answer without scoring.
+   */
+  readonly lead: Float64Array;
+}
+
+function classifierIndex(model: PolyphoneModel, charModel: CharModel): ClassifierIndex {
+  let index = indexes.get(charModel);
+  if (!index) {
+    const context = indexContextWeights(charModel.weights);
+    index = {
+      context,
+      agreements: AGREEMENTS.map((a) => charModel.weights.get(AGREEMENT_KEY + a)),
+      global: AGREEMENTS.map((a) => model.agreements[a]),
+      lead: contextLeads(context, charModel.readings.length),
+    };
+    indexes.set(charModel, index);
+  }
+  return index;
+}
+
+function contextLeads(context: ContextIndex, own: number): Float64Array {
+  const lead = new Float64Array(own * own);
+  const slots: Iterable<WeightVector | undefined>[] = [
+    // Array.from visits the holes of these sparse arrays (index 0 is unused), map would not.
+    ...Array.from(context.before, (m) => m?.values() ?? []),
+    ...Array.from(context.after, (m) => m?.values() ?? []),
+    context.left?.values() ?? [],
+    context.right?.values() ?? [],
+    context.middle?.values() ?? [],
+    [...(context.word?.values() ?? [])].flat(),
+    context.prevWord?.values() ?? [],
+    context.nextWord?.values() ?? [],
+  ];
+  const most = new Float64Array(own * own);
+  for (const slot of slots) {
+    most.fill(0);
+    for (const vector of slot) {
+      if (!vector) continue;
+      for (let p = 0; p < own; p++) {
+        for (let j = 0; j < own; j++) {
+          const gain = (vector[j] as number) - (vector[p] as number);
+          if (gain > (most[p * own + j] as number)) most[p * own + j] = gain;
+        }
+      }
+    }
+    for (let k = 0; k < lead.length; k++) lead[k] = (lead[k] as number) + (most[k] as number);
+  }
+  const bias = context.bias;
+  if (bias) {
+    for (let p = 0; p < own; p++) {
+      for (let j = 0; j < own; j++) {
+        lead[p * own + j] =
+          (lead[p * own + j] as number) + (bias[j] as number) - (bias[p] as number);
+      }
+    }
+  }
+  return lead;
+}
+
+/**
+ * pinyin-pro's reading when no context can overturn it (see `lead`), else ''. Only for the
+ * common case where every witness proposes one of the character's own readings.
+ */
+function certainReading(
+  index: ClassifierIndex,
+  charModel: CharModel,
+  witnesses: Witnesses,
+): string {
+  const readings = charModel.readings;
+  const own = readings.length;
+  const p = readings.indexOf(witnesses.pro);
+  if (p < 0) return '';
+  if (witnesses.word !== '' && !readings.includes(witnesses.word)) return '';
+  if (witnesses.rule !== '' && !readings.includes(witnesses.rule)) return '';
+  const base = agreementScore(index, witnesses, witnesses.pro, p);
+  for (let j = 0; j < own; j++) {
+    if (j === p) continue;
+    const best =
+      (index.lead[p * own + j] as number) +
+      agreementScore(index, witnesses, readings[j] as string, j);
+    if (best >= base) return '';
+  }
+  return witnesses.pro;
+}
+
 /** Reused score buffer: a character has a handful of readings. */
 let buffer = new Float64Array(8);
 
 /**
  * The classifier's reading of one occurrence: the same sum and the same tie-break as
- * `scoreCandidates` + `bestReading` (which the trainer uses), without building key strings or
- * arrays. This is the hot path of the layer.
+ * `scoreCandidates` + `bestReading` (which the trainer uses), without building key strings,
+ * arrays or closures. This is the hot path of the layer.
  */
 export function classify(
   model: PolyphoneModel,
@@ -275,50 +371,61 @@ export function classify(
   i: number,
   witnesses: Witnesses,
 ): string {
-  let index = indexes.get(charModel);
-  if (!index) indexes.set(charModel, (index = indexContextWeights(charModel.weights)));
+  const index = classifierIndex(model, charModel);
+  const certain = certainReading(index, charModel, witnesses);
+  if (certain !== '') return certain;
   const own = charModel.readings.length;
   if (buffer.length < own) buffer = new Float64Array(own * 2);
   const scores = buffer.fill(0, 0, own);
-  addContextWeights(text, i, index, scores, own);
-  const { pro, word, rule } = witnesses;
-  const proAgreement: Agreement = witnesses.inWord ? 'proInWord' : 'proAlone';
-  const agreementScore = (reading: string, j: number) => {
-    let score = 0;
-    for (let a = 0; a < AGREEMENTS.length; a++) {
-      const agreement = AGREEMENTS[a] as Agreement;
-      const matches =
-        agreement === 'word'
-          ? reading === word
-          : agreement === 'rule'
-            ? reading === rule
-            : agreement === proAgreement && reading === pro;
-      if (!matches) continue;
-      score += model.agreements[agreement];
-      if (j >= 0) score += charModel.weights.get(AGREEMENT_KEYS[a] as string)?.[j] ?? 0;
-    }
-    return score;
-  };
+  addContextWeights(text, i, index.context, scores, own);
+  const { pro } = witnesses;
   let best = '';
   let bestScore = -Infinity;
-  const consider = (reading: string, score: number, first: boolean) => {
-    if (first || score > bestScore || (score === bestScore && reading === pro)) {
+  for (let j = 0; j < own; j++) {
+    const reading = charModel.readings[j] as string;
+    const score = (scores[j] as number) + agreementScore(index, witnesses, reading, j);
+    if (j === 0 || score > bestScore || (score === bestScore && reading === pro)) {
       best = reading;
       bestScore = score;
     }
-  };
-  for (let j = 0; j < own; j++) {
-    const reading = charModel.readings[j] as string;
-    consider(reading, (scores[j] as number) + agreementScore(reading, j), j === 0);
   }
   // Readings a witness proposed that the character's list lacks: global weights only.
-  if (pro !== '' && !charModel.readings.includes(pro))
-    consider(pro, agreementScore(pro, -1), own === 0);
-  if (word !== '' && word !== pro && !charModel.readings.includes(word)) {
-    consider(word, agreementScore(word, -1), false);
-  }
-  if (rule !== '' && rule !== pro && rule !== word && !charModel.readings.includes(rule)) {
-    consider(rule, agreementScore(rule, -1), false);
+  const { word, rule } = witnesses;
+  const extras = [pro, word !== pro ? word : '', rule !== pro && rule !== word ? rule : ''];
+  for (let e = 0; e < extras.length; e++) {
+    const reading = extras[e] as string;
+    if (reading === '' || charModel.readings.includes(reading)) continue;
+    const score = agreementScore(index, witnesses, reading, -1);
+    // pinyin-pro's own reading, for a character without readings of its own, is the first.
+    if ((e === 0 && own === 0) || score > bestScore || (score === bestScore && reading === pro)) {
+      best = reading;
+      bestScore = score;
+    }
   }
   return best || pro;
+}
+
+/** The agreement weights a candidate earns from the witnesses; `j` is its index among the
+ * character's own readings (-1 for a reading only a witness proposed: global weights only). */
+function agreementScore(
+  index: ClassifierIndex,
+  witnesses: Witnesses,
+  reading: string,
+  j: number,
+): number {
+  let score = 0;
+  for (let a = 0; a < AGREEMENTS.length; a++) {
+    const agreement = AGREEMENTS[a] as Agreement;
+    const matches =
+      agreement === 'word'
+        ? reading === witnesses.word
+        : agreement === 'rule'
+          ? reading === witnesses.rule
+          : agreement === (witnesses.inWord ? 'proInWord' : 'proAlone') &&
+            reading === witnesses.pro;
+    if (!matches) continue;
+    score += index.global[a] as number;
+    if (j >= 0) score += index.agreements[a]?.[j] ?? 0;
+  }
+  return score;
 }

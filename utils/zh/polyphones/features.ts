@@ -41,6 +41,9 @@ export interface FeatureText {
   readonly wordStarts: readonly number[];
   /** The same starts in UTF-16 units, for slicing `text`. */
   readonly unitStarts: readonly number[];
+  /** Words already cut out of `text`, by index (filled by `wordAt`): a word read again, as the
+   * neighbour of several polyphones, is one string hashed once. */
+  readonly wordCache: (string | undefined)[];
 }
 
 /**
@@ -81,7 +84,7 @@ export function featureText(text: string, wordEnds: readonly number[]): FeatureT
     wordStarts.push(point);
     unitStarts.push(text.length);
   }
-  return { text, size, at, codeAt, wordOf, wordStarts, unitStarts };
+  return { text, size, at, codeAt, wordOf, wordStarts, unitStarts, wordCache: [] };
 }
 
 /** The class a context character stands for. */
@@ -116,10 +119,14 @@ const pairCode = (a: number, b: number) => a * 0x110000 + b;
 
 /** The word (as a string) with index `w`, or '' outside the text. */
 export function wordAt(text: FeatureText, w: number): string {
+  const cached = text.wordCache[w];
+  if (cached !== undefined) return cached;
   const start = text.unitStarts[w];
   const end = text.unitStarts[w + 1];
   if (start === undefined || end === undefined) return '';
-  return text.text.slice(start, end);
+  const word = text.text.slice(start, end);
+  text.wordCache[w] = word;
+  return word;
 }
 
 /** Appends the context keys of the character at code point `i` to `out`. */
@@ -166,8 +173,9 @@ export interface ContextIndex {
   readonly left: Map<number, WeightVector> | undefined;
   readonly right: Map<number, WeightVector> | undefined;
   readonly middle: Map<number, WeightVector> | undefined;
-  /** W, <, > keys by the rest of the key. */
-  readonly word: Map<string, WeightVector> | undefined;
+  /** W keys (`W<word>@<n>`) by the word, then by the position n. */
+  readonly word: Map<string, (WeightVector | undefined)[]> | undefined;
+  /** < and > keys by the rest of the key. */
   readonly prevWord: Map<string, WeightVector> | undefined;
   readonly nextWord: Map<string, WeightVector> | undefined;
 }
@@ -178,6 +186,7 @@ export function indexContextWeights(weights: ReadonlyMap<string, WeightVector>):
   const after: (Map<number, WeightVector> | undefined)[] = [];
   const pairs: Record<string, Map<number, WeightVector>> = {};
   const strings: Record<string, Map<string, WeightVector>> = {};
+  const words = new Map<string, (WeightVector | undefined)[]>();
   for (const [key, vector] of weights) {
     const kind = key[0] ?? '';
     if ((kind === '-' || kind === '+') && key.length >= 3) {
@@ -189,7 +198,12 @@ export function indexContextWeights(weights: ReadonlyMap<string, WeightVector>):
         pairCode(a.codePointAt(0) ?? -1, b.codePointAt(0) ?? -1),
         vector,
       );
-    } else if (kind === 'W' || kind === '<' || kind === '>') {
+    } else if (kind === 'W') {
+      const at = key.lastIndexOf('@');
+      const positions = words.get(key.slice(1, at)) ?? [];
+      positions[Number(key.slice(at + 1))] = vector;
+      words.set(key.slice(1, at), positions);
+    } else if (kind === '<' || kind === '>') {
       (strings[kind] ??= new Map()).set(key.slice(1), vector);
     }
   }
@@ -200,7 +214,7 @@ export function indexContextWeights(weights: ReadonlyMap<string, WeightVector>):
     left: pairs.L,
     right: pairs.R,
     middle: pairs.M,
-    word: strings.W,
+    word: words.size > 0 ? words : undefined,
     prevWord: strings['<'],
     nextWord: strings['>'],
   };
@@ -236,7 +250,7 @@ export function addContextWeights(
   const start = wordStarts[w] as number;
   const end = wordStarts[w + 1] as number;
   if (index.word && end - start > 1) {
-    addVector(scores, index.word.get(`${wordAt(text, w)}@${i - start}`), own);
+    addVector(scores, index.word.get(wordAt(text, w))?.[i - start], own);
   }
   if (index.prevWord) addVector(scores, index.prevWord.get(neighbourWord(text, w - 1)), own);
   if (index.nextWord) addVector(scores, index.nextWord.get(neighbourWord(text, w + 1)), own);
