@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ANKI_CONNECT_URL, pushToAnki } from '../../utils/study/anki-connect';
 import { toAnkiTsv, toCsv } from '../../utils/study/export-formats';
-import { restoreBackupFile, writeBackupFile } from './backup-file';
+import { prepareBackupWorker, restoreBackupFile, writeBackupFile } from './backup-file';
 import { downloadFile, downloadText, today } from './download';
 import { reviewDatabase } from './review-database';
 import { StatusLine } from './StatusLine';
@@ -18,6 +18,7 @@ export function ExportImport() {
     null,
   );
   const fileInput = useRef<HTMLInputElement>(null);
+  useEffect(() => prepareBackupWorker(), []);
   // Oldest first, so a deck imported into Anki follows the order the words were met in.
   const words = async () =>
     (await reviewDatabase().vocabulary.toArray()).sort((a, b) => a.firstSeen - b.firstSeen);

@@ -17,18 +17,22 @@ const scope = self as unknown as {
   postMessage(message: BackupWorkerReply): void;
 };
 
+// Opened as soon as the worker starts (the page starts it before the click): see
+// prepareBackupWorker. Dexie closes it by itself if the background upgrades the schema.
+const db = new TifaDatabase();
+db.open().catch(() => {
+  // Reported by the export that needs it.
+});
+
 scope.onmessage = (event) => {
   void reply(event.data.now);
 };
 
 async function reply(now: number): Promise<void> {
-  const db = new TifaDatabase();
   try {
     const { parts, counts } = await writeBackupParts(db, now);
     scope.postMessage({ ok: true, file: new Blob(parts, { type: 'application/json' }), counts });
   } catch (error) {
     scope.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
-  } finally {
-    db.close();
   }
 }
