@@ -27,7 +27,8 @@
  * Every part runs several times; figures are median and max.
  *
  * Usage: npx wxt build && npm run bench:page
- *        (BENCH_PAGE_RUNS, default 7, for parts 1 and 2; BENCH_LONG_RUNS, default 3, for part 3)
+ *        (BENCH_PAGE_RUNS, default 7, for parts 1 and 2; BENCH_LONG_RUNS, default 3, for part 3;
+ *        BENCH_PAGE_ONLY=nochinese|article|long runs one part and only logs it)
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -73,6 +74,8 @@ import { formatInteger, formatMs, median } from './lib/stats';
 const HOST = '127.0.0.1';
 const RUNS = positiveInteger(process.env.BENCH_PAGE_RUNS, 7);
 const LONG_RUNS = positiveInteger(process.env.BENCH_LONG_RUNS, 3);
+/** Runs one part alone (`nochinese`, `article`, `long`), logging its figures only. */
+const ONLY = process.env.BENCH_PAGE_ONLY;
 /** After `load` on the page without Chinese: the gatekeeper runs at document_idle and is done
  * within milliseconds; a second leaves room for a slow storage read on a busy machine. */
 const SETTLE_MS = 1000;
@@ -240,7 +243,11 @@ async function measureNoChinese(
       without.push(await traceNoChinese(plainContext, url, extension.extensionId));
       log(
         `no Chinese, run ${run + 1}/${RUNS}: on ${formatMs(on[run]?.extensionMs ?? NaN)}, ` +
-          `off ${formatMs(off[run]?.extensionMs ?? NaN)}, without ${formatMs(without[run]?.extensionMs ?? NaN)}`,
+          `off ${formatMs(off[run]?.extensionMs ?? NaN)}, without ${formatMs(without[run]?.extensionMs ?? NaN)} ` +
+          `(evaluation on ${formatMs(on[run]?.evaluationMs ?? NaN)}, ` +
+          `off ${formatMs(off[run]?.evaluationMs ?? NaN)}; ` +
+          `compile ${formatMs(on[run]?.compileMs ?? NaN)}; ` +
+          `context ${formatMs(on[run]?.contextMs ?? NaN)})`,
       );
     }
     await setReaderSite(extension, HOST, true);
@@ -660,7 +667,13 @@ async function measureLongPage(
           `idle ${formatMs(result.toIdleMs)}, ${result.longTasks.length} long tasks ` +
           `(longest ${formatMs(Math.max(0, ...result.longTasks))}), ` +
           `${result.longFrames.length} long animation frames ` +
-          `(longest ${formatMs(Math.max(0, ...result.longFrames.map((f) => f.duration)))})`,
+          `(longest ${formatMs(Math.max(0, ...result.longFrames.map((f) => f.duration)))}); ` +
+          `started ${formatMs(result.toStartMs)}, busy ${formatMs(result.busyMs)}, ` +
+          `longest slice ${formatMs(result.longestSliceMs)}, ` +
+          `${formatInteger(result.characters)} characters, ` +
+          `${formatInteger(result.elementsAfter)} elements, Blink heap ` +
+          `${mib(result.heapBefore.embedderHeapUsedSize ?? NaN)} → ` +
+          `${mib(result.heapAfter.embedderHeapUsedSize ?? NaN)}`,
       );
     }
     return { runs, clockBracketMs, trace };
@@ -1065,6 +1078,16 @@ async function runPageBenchmark(): Promise<BenchReport> {
     const blank = await extension.context.newPage();
     const version = await browserVersion(await extension.context.newCDPSession(blank));
     await blank.close();
+    if (ONLY) {
+      // A quick look at one part while working on it: logged, BENCHMARKS.md left alone.
+      if (ONLY === 'nochinese') await measureNoChinese(extension, server);
+      else if (ONLY === 'article') await measureArticle(extension, server);
+      else if (ONLY === 'long') {
+        const { trace } = await measureLongPage(extension, longPage);
+        console.log(breakdownTable(trace));
+      } else throw new Error(`BENCH_PAGE_ONLY must be nochinese, article or long, not ${ONLY}`);
+      process.exit(0);
+    }
     const noChinese = await measureNoChinese(extension, server);
     const article = await measureArticle(extension, server);
     const long = await measureLongPage(extension, longPage);

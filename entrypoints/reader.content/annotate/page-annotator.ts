@@ -1,8 +1,8 @@
 /**
  * Annotates a live page: finds Chinese text, analyses it, replaces it with ruby and converted
  * text, what is on screen first, then what is within a few screens of it, then the rest of an
- * article-sized share in idle time; further text waits until it scrolls near, so a page of a
- * million characters costs about what its first screens cost.
+ * article-sized page in idle time; on longer pages further text waits until it scrolls near, so a
+ * page of a million characters costs about what its first screens cost.
  * New content is annotated as it arrives (when near the viewport); all of it is undone on demand.
  */
 import type { Glossary } from '../../../utils/glossary/entries';
@@ -55,10 +55,11 @@ const SENTENCE_END = /[。！？；!?;\n]/g;
 const NEAR_MARGIN = '300% 0px';
 
 /**
- * Characters annotated in idle time wherever they are on the page, in document order: a whole
- * article (the sample is 2,400, long reports 10,000 to 15,000) is drawn without scrolling, so its
- * terms are counted and found, while a page of a million characters is not drawn eagerly beyond
- * this (about 5 % of the heap and DOM growth of drawing everything per 100,000).
+ * A page with at most this many characters of Chinese is annotated whole, in idle time after
+ * what is near the screen: a whole article (the sample is 2,400, long reports 10,000 to 15,000)
+ * is drawn without scrolling, so its terms are counted and found. Beyond it only what comes near
+ * the screen is drawn: on a long page every drawn slice costs a frame that lays out the whole
+ * page again (ruby layout: 40 to 300 ms a frame on a page of a million characters).
  */
 const EAGER_CHARS = 20_000;
 
@@ -72,9 +73,10 @@ export class PageAnnotator {
   private readonly visible = new WorkQueue<Text>();
   /** Text within NEAR_MARGIN of the screen: annotated next, in idle time. */
   private readonly near = new WorkQueue<Text>();
-  /** Text anywhere, up to EAGER_CHARS in all: annotated last, in idle time. */
+  /** Text anywhere on a page of at most EAGER_CHARS: annotated last, in idle time. */
   private readonly later = new WorkQueue<Text>();
-  private eagerChars = 0;
+  /** Characters of the text found so far; past EAGER_CHARS, `later` is given up. */
+  private foundChars = 0;
   /** Text nodes waiting to come near the screen, by the element observed for them. */
   private readonly waiting = new Map<Element, Text[]>();
   /** Every text node handed to the queues, so a walk that resumes never queues one twice. */
@@ -140,10 +142,9 @@ export class PageAnnotator {
     if (!element || !this.intersection) return;
     if (this.queued.has(node) || this.log.isRendered(node)) return;
     this.queued.add(node);
-    if (this.eagerChars < EAGER_CHARS) {
-      this.eagerChars += node.length;
-      this.later.push(node);
-    }
+    this.foundChars += node.length;
+    if (this.foundChars <= EAGER_CHARS) this.later.push(node);
+    else if (this.later.size > 0) this.later.clear();
     const list = this.waiting.get(element);
     if (list) {
       list.push(node);

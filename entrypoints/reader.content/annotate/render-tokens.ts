@@ -105,31 +105,63 @@ function renderRun(tokens: readonly Token[], options: RenderOptions): Node[] {
   return nodes;
 }
 
+/**
+ * The elements every word repeats, built once and cloned: a shallow clone carries the marker
+ * attribute along and costs less than creating the element and setting it again (the sample
+ * article draws some 1,200 words and 2,400 readings).
+ */
+let templates: { doc: Document; ruby: HTMLElement; rt: HTMLElement } | null = null;
+
+function templatesFor(doc: Document): { ruby: HTMLElement; rt: HTMLElement } {
+  if (templates?.doc !== doc) {
+    const ruby = doc.createElement('ruby');
+    ruby.setAttribute(TIFA_ATTR, MARK.word);
+    const rt = doc.createElement('rt');
+    rt.setAttribute(TIFA_ATTR, MARK.reading);
+    templates = { doc, ruby, rt };
+  }
+  return templates;
+}
+
 function renderWord(token: Token, format: ReadingFormatter): HTMLElement {
-  const ruby = document.createElement('ruby');
-  ruby.setAttribute(TIFA_ATTR, MARK.word);
+  const { ruby: rubyTemplate, rt } = templatesFor(document);
+  const ruby = rubyTemplate.cloneNode(false) as HTMLElement;
   const pairs = pairReadings(token.display, token);
   if (pairs) {
     for (const pair of pairs) {
-      ruby.append(pair.text);
       // Characters without a reading (punctuation inside a word) still get an empty <rt>, so
       // each base keeps its own column.
-      ruby.append(readingElement(pair.reading, format));
+      ruby.append(pair.text, readingElement(rt, pair.reading, format));
     }
   } else {
     // The display changed length (a vocabulary conversion): one reading over the whole word.
-    ruby.append(token.display);
-    ruby.append(readingElement(token.pinyin.join(' '), format));
+    ruby.append(token.display, readingElement(rt, token.pinyin.join(' '), format));
   }
   return ruby;
 }
 
-function readingElement(numbered: string, format: ReadingFormatter): HTMLElement {
-  const rt = document.createElement('rt');
-  rt.setAttribute(TIFA_ATTR, MARK.reading);
+/** Formatted readings by formatter: a page repeats a few hundred syllables thousands of times. */
+const formatted = new WeakMap<ReadingFormatter, Map<string, string>>();
+/** Distinct readings kept per formatter; far above the ~1,300 syllables of Mandarin. */
+const MAX_FORMATTED = 4096;
+
+function formatReadings(numbered: string, format: ReadingFormatter): string {
+  let cache = formatted.get(format);
+  if (!cache) formatted.set(format, (cache = new Map<string, string>()));
+  let shown = cache.get(numbered);
+  if (shown === undefined) {
+    shown = numbered.includes(' ') ? numbered.split(' ').map(format).join(' ') : format(numbered);
+    if (cache.size >= MAX_FORMATTED) cache.clear();
+    cache.set(numbered, shown);
+  }
+  return shown;
+}
+
+function readingElement(template: HTMLElement, numbered: string, format: ReadingFormatter): Node {
+  const rt = template.cloneNode(false) as HTMLElement;
   // The reading lives in an attribute shown by CSS `content:`: generated content is never part
   // of a selection, so copying annotated text yields the Chinese text only.
-  rt.setAttribute(READING_ATTR, numbered.split(' ').map(format).join(' '));
+  rt.setAttribute(READING_ATTR, numbered.length === 0 ? '' : formatReadings(numbered, format));
   const tone = numbered.length === 0 || numbered.includes(' ') ? '' : numbered.slice(-1);
   if (tone) rt.setAttribute(TONE_ATTR, tone);
   return rt;
