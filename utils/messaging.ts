@@ -66,6 +66,8 @@ export const REQUEST_SCHEMAS = {
   ping: v.strictObject({}),
   /** The word list for segmentation, so the content script never bundles the dictionary. */
   getWordList: v.strictObject({}),
+  /** The same words as a built lexicon (`Lexicon.pack`, base64): cheaper for a page to load. */
+  getLexicon: v.strictObject({}),
   /** The polyphone model file's text (`public/polyphones/model.u8`), parsed by the reader. */
   getPolyphoneModel: v.strictObject({}),
   /** The gatekeeper content script asks for the reader to be injected into its frame. */
@@ -237,6 +239,7 @@ export type MessageType = keyof typeof REQUEST_SCHEMAS;
 export interface ResponseMap {
   ping: { version: string; startedAt: number };
   getWordList: { words: string };
+  getLexicon: { packed: string };
   getPolyphoneModel: { model: string };
   injectReader: { injected: boolean };
   lookupWord: { matches: WordMatch[] };

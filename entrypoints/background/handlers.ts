@@ -37,6 +37,7 @@ import {
   updateWord,
 } from './store';
 import { loadPolyphoneModelText } from './polyphone-model';
+import { loadPackedLexicon } from './lexicon';
 import { loadWordListText } from './word-list';
 import {
   addPersonalTerm,
@@ -74,6 +75,7 @@ const startedAt = Date.now();
 const handlers: { [T in MessageType]: Handler<T> } = {
   ping: () => ({ version: browser.runtime.getManifest().version, startedAt }),
   getWordList: async () => ({ words: await loadWordListText() }),
+  getLexicon: async () => ({ packed: await loadPackedLexicon() }),
   getPolyphoneModel: async () => ({ model: await loadPolyphoneModelText() }),
   injectReader: (_payload, sender) => injectReader(sender),
   searchDictionary: ({ query }) => searchInDictionary(query),

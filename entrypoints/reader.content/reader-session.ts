@@ -2,7 +2,7 @@
  * The reader in one frame: loads the word list once, follows the settings and the site switch,
  * and starts or restores the page annotation accordingly.
  */
-import { parseWordList } from '../../utils/dict/cedict-format';
+import { base64ToBytes } from '../../utils/base64';
 import { glossaryWords, type Glossary } from '../../utils/glossary/entries';
 import { buildPersonalGlossary, type PersonalGlossary } from '../../utils/glossary/personal';
 import { FIELD_LIMITS, TRACKER_LIMITS } from '../../utils/limits';
@@ -25,7 +25,7 @@ import {
 import { TONE_COLORS } from '../../utils/tone-colors';
 import { formatReading } from '../../utils/zh/pinyin';
 import { parsePolyphoneModel, type PolyphoneModel } from '../../utils/zh/polyphones/model-format';
-import { createLexicon, type Lexicon } from '../../utils/zh/segment';
+import { Lexicon } from '../../utils/zh/segment';
 import { toZhuyin } from '../../utils/zh/zhuyin';
 import { PageAnnotator, type AnnotatorConfig } from './annotate/page-annotator';
 import type { ReadingFormatter, StudyWords } from './annotate/render-tokens';
@@ -204,9 +204,10 @@ async function loadStudyWords(): Promise<StudyWords | null> {
 }
 
 async function loadLexicon(): Promise<Lexicon> {
-  const { words } = await sendToBackground('getWordList', {});
+  // Built once in the background; decoding it here costs a few ms instead of building it.
+  const { packed } = await sendToBackground('getLexicon', {});
   const started = performance.now();
-  const lexicon = createLexicon(parseWordList(words));
+  const lexicon = Lexicon.unpack(base64ToBytes(packed));
   // Glossary terms segment as one word (新质生产力, 二十大), as the popup and the marks expect.
   lexicon.addWords(glossaryWords());
   // Main-thread cost of the lexicon, for the page benchmark (scripts/bench/page.ts).

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { handleMessage } from '../../entrypoints/background/handlers';
+import { base64ToBytes } from '../../utils/base64';
+import { Lexicon } from '../../utils/zh/segment';
 
 describe('background message handlers', () => {
   beforeEach(() => {
@@ -37,6 +39,18 @@ describe('background message handlers', () => {
     const second = await handleMessage({ type: 'getWordList', payload: {} });
     expect(second).toEqual({ ok: true, value: { words: '经济\n发展\n' } });
     expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('hands pages the word list as a built lexicon, packed', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation((path: string) => `file://${path}`);
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('经济\n发展\n', { status: 200 }));
+    const reply = await handleMessage({ type: 'getLexicon', payload: {} });
+    if (!reply.ok) throw new Error(reply.error);
+    const { packed } = reply.value as { packed: string };
+    const lexicon = Lexicon.unpack(base64ToBytes(packed));
+    expect(lexicon.has('经济')).toBe(true);
+    expect(lexicon.has('发展')).toBe(true);
+    expect(lexicon.size).toBe(2);
   });
 
   it('refuses to inject the reader for a sender that is not a tab', async () => {
