@@ -26,6 +26,15 @@ export const FIELD_LIMITS = {
   title: 400,
 } as const;
 
+/** The word popup's batched lookup (`lookupWordBatch`): the reader asks for the entries of
+ * every word start of a paragraph at once, so later hovers there need no message. */
+export const LOOKUP_BATCH_LIMITS = {
+  /** Word starts in one message: a long news paragraph (about 250 characters) has about 150;
+   * 128 keeps the reply (a few hundred kB of JSON at most) quick to build and to parse on the
+   * page's main thread. A longer paragraph is asked for in several messages. */
+  requests: 128,
+} as const;
+
 /** Limits on what a reader writes on the review page: plenty for study notes, small enough that
  * one row stays a few kilobytes (the table loads every row at once). */
 export const STUDY_LIMITS = {

@@ -18,6 +18,7 @@ import {
   ANNOTATION_LIMITS,
   BACKUP_LIMITS,
   FIELD_LIMITS as LIMITS,
+  LOOKUP_BATCH_LIMITS,
   MAX_MESSAGE_CHARS,
   MAX_PACK_CHARS,
   STUDY_LIMITS,
@@ -73,10 +74,15 @@ export const REQUEST_SCHEMAS = {
   /** The gatekeeper content script asks for the reader to be injected into its frame. */
   injectReader: v.strictObject({}),
   /** Dictionary lookup of the words starting at `text` (simplified, artefact-free). */
-  lookupWord: v.strictObject({
-    text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.lookupText)),
-    /** The word as reading mode segmented it, listed first. */
-    preferred: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.lookupText))),
+  lookupWord: lookupRequestSchema,
+  /** The popup's prefetch: the lookups of many word starts (a paragraph's) in one message,
+   * answered in the same order; at most LOOKUP_BATCH_LIMITS.requests of them. */
+  lookupWordBatch: v.strictObject({
+    requests: v.pipe(
+      v.array(lookupRequestSchema),
+      v.minLength(1),
+      v.maxLength(LOOKUP_BATCH_LIMITS.requests),
+    ),
   }),
   /** The search box: hanzi, pinyin with or without tones, or English. */
   searchDictionary: v.strictObject({
@@ -243,6 +249,8 @@ export interface ResponseMap {
   getPolyphoneModel: { model: string };
   injectReader: { injected: boolean };
   lookupWord: { matches: WordMatch[] };
+  /** One list of matches per request, in the order asked. */
+  lookupWordBatch: { results: WordMatch[][] };
   searchDictionary: SearchResult;
   saveWord: { key: string; timesSaved: number };
   recordLookup: { recorded: boolean };

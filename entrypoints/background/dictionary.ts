@@ -38,10 +38,9 @@ function loadDictionary(): Promise<string> {
   return dictionaryText;
 }
 
-/** Looks up the words at the start of `text` (simplified, artefact-free), longest first. */
-export async function lookupInDictionary(text: string, preferred?: string): Promise<WordMatch[]> {
-  const dictionary = await loadDictionary();
-  const find = (word: string): CedictEntry[] => {
+/** Entries by simplified headword, through the small cache. */
+function finder(dictionary: string): (word: string) => CedictEntry[] {
+  return (word) => {
     let entries = cache.get(word);
     if (!entries) {
       entries = findCedictEntries(dictionary, word);
@@ -50,7 +49,19 @@ export async function lookupInDictionary(text: string, preferred?: string): Prom
     }
     return entries;
   };
-  return lookupWords(text, find, preferred);
+}
+
+/** Looks up the words at the start of `text` (simplified, artefact-free), longest first. */
+export async function lookupInDictionary(text: string, preferred?: string): Promise<WordMatch[]> {
+  return lookupWords(text, finder(await loadDictionary()), preferred);
+}
+
+/** Many lookups at once (the popup's prefetch of a paragraph), answered in the order asked. */
+export async function lookupBatchInDictionary(
+  requests: readonly { text: string; preferred?: string }[],
+): Promise<WordMatch[][]> {
+  const find = finder(await loadDictionary());
+  return requests.map(({ text, preferred }) => lookupWords(text, find, preferred));
 }
 
 let searchIndex: SearchIndex | null = null;

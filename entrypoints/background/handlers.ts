@@ -11,7 +11,7 @@ import {
   type RequestOf,
   type ResponseMap,
 } from '../../utils/messaging';
-import { lookupInDictionary, searchInDictionary } from './dictionary';
+import { lookupBatchInDictionary, lookupInDictionary, searchInDictionary } from './dictionary';
 import { injectReader } from './inject-reader';
 import {
   sanitizeStudySettings,
@@ -81,6 +81,9 @@ const handlers: { [T in MessageType]: Handler<T> } = {
   searchDictionary: ({ query }) => searchInDictionary(query),
   lookupWord: async ({ text, preferred }) => ({
     matches: await lookupInDictionary(text, preferred),
+  }),
+  lookupWordBatch: async ({ requests }) => ({
+    results: await lookupBatchInDictionary(requests),
   }),
   saveWord: async (input) => {
     const record = await saveWord(input);

@@ -73,6 +73,8 @@ export async function startReaderSession(): Promise<void> {
         onIdle: () => {
           // Annotations anchor on the text as drawn (the annotator replaced its nodes).
           notes?.anchor();
+          // The words on screen are drawn: the popup asks for their entries ahead of hovers.
+          popup?.prefetchVisible();
           if (!page) return;
           // Debounced: a page that keeps adding content is reported once it settles.
           clearTimeout(reportTimer);

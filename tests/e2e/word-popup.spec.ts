@@ -16,7 +16,23 @@ import {
   waitForReaderOn,
 } from './harness.ts';
 
+import { LOOKUP_CACHE_ENTRIES } from '../../entrypoints/reader.content/popup/lookup-cache';
+
 const HOST = '127.0.0.1';
+
+/** The reader's in-page lookup cache as it last reported it (numbers only), or null. */
+async function cacheSize(page: Page): Promise<{ entries: number; chars: number } | null> {
+  return page.evaluate(() => {
+    const mark = performance.getEntriesByName('tifa:popup-cache').at(-1) as
+      PerformanceMark | undefined;
+    return (mark?.detail as { entries: number; chars: number } | undefined) ?? null;
+  });
+}
+
+/** Until the reader has prefetched lookups for the paragraphs on screen. */
+async function waitForPrefetch(page: Page): Promise<void> {
+  await expect.poll(async () => (await cacheSize(page))?.entries ?? 0).toBeGreaterThan(0);
+}
 
 /** What the popup shows ('' when hidden); Playwright's locators pierce the open shadow root. */
 async function popupText(page: Page): Promise<string> {
@@ -117,9 +133,86 @@ describe('word popup', () => {
 
   it('still answers after the service worker was stopped', async () => {
     const p = await openWithReader('/simplified-news.html');
+    await waitForPrefetch(p);
     await stopServiceWorker(suite.extension);
-    await hoverWord(p, '会议');
-    await expect.poll(() => popupText(p), { timeout: 10_000 }).toContain('huì yì');
+    // A word on screen was prefetched; a paragraph added now was not: its words need the worker.
+    await p.evaluate(() => {
+      const paragraph = document.createElement('p');
+      paragraph.textContent = '科学家今天访问了北京。';
+      document.body.prepend(paragraph);
+    });
+    await hoverWord(p, '访问');
+    await expect.poll(() => popupText(p), { timeout: 10_000 }).toContain('fǎng wèn');
+  });
+
+  it('after prefetching the paragraphs on screen, hovers show popups without a lookup message', async () => {
+    const p = await openWithReader('/simplified-news.html');
+    await waitForPrefetch(p);
+    const worker = await suite.extension.serviceWorker();
+    // Another listener beside the background's: it sees every message and answers none.
+    await worker.evaluate(() => {
+      const scope = globalThis as unknown as {
+        tifaSeen: string[];
+        chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => void): void } } };
+      };
+      scope.tifaSeen = [];
+      scope.chrome.runtime.onMessage.addListener((message) => {
+        scope.tifaSeen.push(String((message as { type?: unknown } | null)?.type));
+      });
+    });
+    const seen = () =>
+      worker.evaluate(() => (globalThis as unknown as { tifaSeen: string[] }).tifaSeen);
+    for (const [word, reading] of [
+      ['会议', 'huì yì'],
+      ['召开', 'zhào kāi'],
+    ] as const) {
+      await hoverWord(p, word);
+      await expect.poll(() => popupText(p)).toContain(reading);
+    }
+    expect(await seen()).not.toContain('lookupWord');
+    // The listener does see the reader's messages: new text on screen is prefetched in a batch.
+    await p.evaluate(() => {
+      const paragraph = document.createElement('p');
+      paragraph.textContent = '科学家今天访问了北京。';
+      document.body.prepend(paragraph);
+    });
+    await expect.poll(seen).toContain('lookupWordBatch');
+    await hoverWord(p, '访问');
+    await expect.poll(() => popupText(p)).toContain('fǎng wèn');
+  });
+
+  it('keeps its in-page cache bounded while the reader scrolls through a long page', async () => {
+    const p = await openWithReader('/simplified-news.html');
+    await waitForPrefetch(p);
+    // Paragraphs of common words in shuffled orders: nearly every word start is a new lookup
+    // (the text after it differs), far more of them than the cache keeps.
+    await p.evaluate(() => {
+      const words =
+        '经济 发展 政府 人民 社会 国家 政策 市场 城市 改革 开放 建设 企业 技术 创新 文化 教育 科学 环境 安全 合作 世界 历史 制度 法律 农村 工业 服务 交通 能源'.split(
+          ' ',
+        );
+      let seed = 7;
+      const next = () => (seed = (seed * 48271) % 2147483647);
+      for (let i = 0; i < 40; i++) {
+        const paragraph = document.createElement('p');
+        paragraph.textContent =
+          Array.from({ length: 60 }, () => words[next() % words.length]).join('') + '。';
+        document.body.append(paragraph);
+      }
+    });
+    await waitForReaderIdle(p);
+    const height = await p.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0; y < height; y += 400) {
+      await p.evaluate((top) => window.scrollTo(0, top), y);
+      await waitForReaderIdle(p);
+      // Long enough for the reader's prefetch after scrolling (100 ms) to be queued.
+      await p.waitForTimeout(300);
+    }
+    // More word starts than the cache keeps: it fills up and stops there.
+    await expect
+      .poll(async () => (await cacheSize(p))?.entries, { timeout: 20_000 })
+      .toBe(LOOKUP_CACHE_ENTRIES);
+    expect((await cacheSize(p))?.chars).toBeGreaterThan(0);
   });
 
   it.runIf(sampleArticleAvailable())(

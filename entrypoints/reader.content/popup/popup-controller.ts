@@ -1,25 +1,32 @@
 /**
  * The word popup's behaviour: which pointer events open it, looking the word up through the
  * background, keyboard commands while it is open, and saving. The dictionary itself never
- * enters the page; only the looked-up text (at most 16 characters) leaves it.
+ * enters the page; only the looked-up text (at most 16 characters per word) leaves it.
+ *
+ * One frame from pointer move to popup: the background's reply always arrives after the move's
+ * frame has been drawn, so the answers the page will need are asked for ahead (the paragraphs
+ * on screen once reading mode has drawn them or the page was scrolled, and the paragraph the
+ * pointer enters) and kept in a small in-page cache; a hover over a cached word builds the popup
+ * inside the `mousemove` handler itself, in time for that frame.
  */
 import type { WordMatch } from '../../../utils/dict/lookup';
 import { describeTerm } from '../../../utils/glossary/entries';
 import type { TermCard } from '../../../utils/glossary/schema';
 import { sendToBackground } from '../../../utils/send-message';
 import type { PopupTrigger } from '../../../utils/settings';
-import { analyze } from '../../../utils/zh/analyze';
-import { isHanCodePoint } from '../../../utils/zh/han';
-import { FIELD_LIMITS } from '../../../utils/limits';
+import { FIELD_LIMITS, LOOKUP_BATCH_LIMITS } from '../../../utils/limits';
 import { MARK, PERSONAL_ATTR, TERM_ATTR, TIFA_ATTR } from '../annotate/markers';
 import { formatCedictPinyin } from '../../../utils/dict/format-pinyin';
 import { themeAt } from './page-theme';
 import { PopupView } from './popup-view';
 import type { PersonalCardTerm } from './term-card-view';
-import { termAround, wordAtPoint, type WordAtPoint } from './word-at-point';
+import { LookupCache, requestKey, type LookupRequest } from './lookup-cache';
+import { lookupRequestFor } from './lookup-key';
+import { paragraphRequests, visibleParagraphs } from './paragraph-prefetch';
+import { blockOf, termAround, wordAtPoint, type WordAtPoint } from './word-at-point';
 
-/** Longest text sent for a lookup, in code points (the dictionary's longest useful match). */
-const LOOKUP_CHARS = 16;
+/** Quiet time after the last scroll event before the paragraphs on screen are prefetched. */
+const SCROLL_SETTLE_MS = 100;
 
 /** A word enters the history once the popup has shown it this long: passing the pointer over a
  * line of text opens popups along the way, and those are not lookups. */
@@ -31,9 +38,20 @@ const RECORD_REPEAT_MS = 10 * 60 * 1000;
 export class PopupController {
   private view: PopupView | null = null;
   private current: { word: WordAtPoint; matches: WordMatch[]; card: TermCard | null } | null = null;
-  private pendingFrame = 0;
-  private lastPointer: { x: number; y: number; shift: boolean; alt: boolean } | null = null;
   private request = 0;
+  /** Answers the background sent this page, by request (bounded, least recently used). */
+  private readonly cache = new LookupCache();
+  /** Requests asked for and not answered yet, so a word is never asked for twice at once. */
+  private readonly inFlight = new Set<string>();
+  /** Paragraphs waiting to be prefetched, in order; one batch is in flight at a time. */
+  private readonly prefetchQueue: Element[] = [];
+  private prefetching = false;
+  /** The paragraph of the last word shown: entering another one prefetches it. */
+  private lastBlock: Element | null = null;
+  private scrollTimer = 0;
+  private stopped = false;
+  /** The word whose answer is awaited: moving on within it asks nothing more. */
+  private pendingWord: WordAtPoint | null = null;
   private voice: SpeechSynthesisVoice | null | undefined;
   private recordTimer = 0;
   /** When each word was last sent to the history from this page. */
@@ -59,8 +77,11 @@ export class PopupController {
     this.doc.removeEventListener('mousemove', this.onMouseMove);
     this.doc.removeEventListener('keydown', this.onKeyDown, true);
     this.doc.removeEventListener('scroll', this.onScroll, true);
-    cancelAnimationFrame(this.pendingFrame);
+    this.stopped = true;
     clearTimeout(this.recordTimer);
+    clearTimeout(this.scrollTimer);
+    this.prefetchQueue.length = 0;
+    this.cache.clear();
     this.view?.destroy();
     this.view = null;
     this.current = null;
@@ -68,22 +89,11 @@ export class PopupController {
 
   private readonly onMouseMove = (event: MouseEvent): void => {
     if (this.view?.contains(event.target)) return;
-    this.lastPointer = {
-      x: event.clientX,
-      y: event.clientY,
-      shift: event.shiftKey,
-      alt: event.altKey,
-    };
-    // One lookup per frame at most, with the latest pointer position.
-    if (this.pendingFrame) return;
-    this.pendingFrame = requestAnimationFrame(() => {
-      this.pendingFrame = 0;
-      const pointer = this.lastPointer;
-      if (!pointer) return;
-      if (this.trigger === 'hover-shift' && !pointer.shift) return;
-      if (this.trigger === 'hover-alt' && !pointer.alt) return;
-      void this.lookUpAt(pointer.x, pointer.y);
-    });
+    if (this.trigger === 'hover-shift' && !event.shiftKey) return;
+    if (this.trigger === 'hover-alt' && !event.altKey) return;
+    // Right here, not in a later frame: Chromium delivers pointer moves once per frame, just
+    // before drawing it, so a popup built now (from the cache) is painted in this very frame.
+    void this.lookUpAt(event.clientX, event.clientY);
   };
 
   private readonly onClick = (event: MouseEvent): void => {
@@ -95,6 +105,9 @@ export class PopupController {
 
   private readonly onScroll = (): void => {
     this.close();
+    // New paragraphs came on screen: ask for them once the page settles.
+    clearTimeout(this.scrollTimer);
+    this.scrollTimer = window.setTimeout(() => this.prefetchVisible(), SCROLL_SETTLE_MS);
   };
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
@@ -135,8 +148,16 @@ export class PopupController {
     }
   }
 
-  /** Looks up what is under (x, y) and shows or hides the popup accordingly. */
-  private async lookUpAt(x: number, y: number): Promise<void> {
+  /** Asks the background ahead for the words of the paragraphs on screen (reading mode calls
+   * this once it has drawn them; scrolling calls it too). */
+  prefetchVisible(): void {
+    if (this.trigger === 'off' || this.stopped) return;
+    this.queuePrefetch(visibleParagraphs(this.doc));
+  }
+
+  /** Looks up what is under (x, y) and shows or hides the popup accordingly; synchronous when
+   * the answer is in the cache. */
+  private lookUpAt(x: number, y: number): Promise<void> | undefined {
     const word = wordAtPoint(this.doc, x, y);
     if (!word) {
       if (this.trigger === 'click') this.close();
@@ -145,34 +166,73 @@ export class PopupController {
     }
     if (this.current && sameAnchor(this.current.word.anchor, word.anchor) && this.view?.visible)
       return;
-    await this.show(word);
+    if (this.pendingWord && sameAnchor(this.pendingWord.anchor, word.anchor)) return;
+    const shown = this.show(word);
+    // Entering another paragraph: ask for its other words while the reader is on this one.
+    if (word.segmented !== undefined && word.anchor instanceof Element) {
+      const block = blockOf(word.anchor);
+      if (block !== this.lastBlock) {
+        this.lastBlock = block;
+        this.queuePrefetch([block]);
+      }
+    }
+    return shown;
   }
 
-  private async show(word: WordAtPoint): Promise<void> {
+  /** Shows the popup for a word: at once from the cache, else after the background's answer. */
+  private show(word: WordAtPoint): Promise<void> | undefined {
     const id = ++this.request;
     // A glossary term's card comes from the bundled glossary; the dictionary from the background.
     const card = word.term ? describeTerm(word.term.id) : null;
     const personal = this.personalAt(word.term?.element);
-    const text = lookupKey(word.text);
-    if (!text && !card && personal.length === 0) return;
-    const preferred = word.segmented ? lookupKey(word.segmented) : undefined;
+    const request = lookupRequestFor(word);
+    if (!request && !card && personal.length === 0) return;
+    const cached = request ? this.cache.get(request) : [];
+    if (cached) {
+      this.render(word, cached, card, personal);
+      return;
+    }
+    return this.fetchAndShow(id, word, request, card, personal);
+  }
+
+  private async fetchAndShow(
+    id: number,
+    word: WordAtPoint,
+    request: LookupRequest | null,
+    card: TermCard | null,
+    personal: readonly PersonalCardTerm[],
+  ): Promise<void> {
     let matches: WordMatch[] = [];
-    if (text) {
+    if (request) {
+      const key = requestKey(request);
+      this.inFlight.add(key);
+      this.pendingWord = word;
       try {
-        ({ matches } = await sendToBackground(
-          'lookupWord',
-          preferred ? { text, preferred } : { text },
-        ));
+        ({ matches } = await sendToBackground('lookupWord', request));
+        this.cache.set(request, matches);
       } catch (error) {
         // Without the dictionary a term's card is still worth showing.
         if (!card && personal.length === 0) {
-          this.ensureView().setStatus(error instanceof Error ? error.message : 'lookup failed');
+          if (id === this.request)
+            this.ensureView().setStatus(error instanceof Error ? error.message : 'lookup failed');
           return;
         }
+      } finally {
+        this.inFlight.delete(key);
+        if (this.pendingWord === word) this.pendingWord = null;
       }
     }
     // A newer pointer move won: drop this answer.
     if (id !== this.request) return;
+    this.render(word, matches, card, personal);
+  }
+
+  private render(
+    word: WordAtPoint,
+    matches: WordMatch[],
+    card: TermCard | null,
+    personal: readonly PersonalCardTerm[],
+  ): void {
     if (matches.length === 0 && !card && personal.length === 0) {
       this.close();
       return;
@@ -190,6 +250,60 @@ export class PopupController {
       { left: box.left, top: box.top, width: box.width, height: box.height },
     );
     this.recordSoon();
+  }
+
+  /** Adds paragraphs to the prefetch queue and starts it if it is idle. */
+  private queuePrefetch(blocks: readonly Element[]): void {
+    for (const block of blocks) {
+      if (!this.prefetchQueue.includes(block)) this.prefetchQueue.push(block);
+    }
+    if (!this.prefetching) void this.runPrefetch();
+  }
+
+  /** Asks for the queued paragraphs' words not cached or in flight, a batch at a time (one
+   * message of at most LOOKUP_BATCH_LIMITS.requests lookups), each batch after the last reply so
+   * the replies never pile up on the page's main thread. */
+  private async runPrefetch(): Promise<void> {
+    this.prefetching = true;
+    try {
+      for (let block = this.prefetchQueue.shift(); block; block = this.prefetchQueue.shift()) {
+        // Yield first: a hover that queued this paragraph paints before its words are read.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (this.stopped) return;
+        if (!block.isConnected) continue;
+        const requests = paragraphRequests(
+          block,
+          (r) => this.cache.has(r) || this.inFlight.has(requestKey(r)),
+        );
+        for (let i = 0; i < requests.length && !this.stopped; i += LOOKUP_BATCH_LIMITS.requests) {
+          await this.prefetchBatch(requests.slice(i, i + LOOKUP_BATCH_LIMITS.requests));
+        }
+      }
+    } finally {
+      this.prefetching = false;
+    }
+  }
+
+  private async prefetchBatch(requests: LookupRequest[]): Promise<void> {
+    const keys = requests.map(requestKey);
+    for (const key of keys) this.inFlight.add(key);
+    try {
+      const { results } = await sendToBackground('lookupWordBatch', { requests });
+      if (this.stopped) return;
+      requests.forEach((request, i) => {
+        const matches = results[i];
+        if (matches) this.cache.set(request, matches);
+      });
+      // The cache's size, for the popup benchmark (numbers only, nothing of the page).
+      performance.clearMarks('tifa:popup-cache');
+      performance.mark('tifa:popup-cache', {
+        detail: { entries: this.cache.size, chars: this.cache.chars },
+      });
+    } catch {
+      // Prefetching is an optimisation: a hover still looks its word up on its own.
+    } finally {
+      for (const key of keys) this.inFlight.delete(key);
+    }
   }
 
   /** The reader's own terms on a term mark: the mark's own id if it is personal, and the
@@ -381,21 +495,6 @@ export class PopupController {
       null;
     return this.voice;
   }
-}
-
-/** The simplified, artefact-free Chinese at the start of `text`, at most LOOKUP_CHARS long. */
-function lookupKey(text: string): string {
-  const simplified = analyze(text, { to: 'cn', pinyin: 'none' })
-    .tokens.map((t) => t.simplified)
-    .join('');
-  let key = '';
-  let count = 0;
-  for (const char of simplified) {
-    if (!isHanCodePoint(char.codePointAt(0) ?? 0) || count >= LOOKUP_CHARS) break;
-    key += char;
-    count++;
-  }
-  return key;
 }
 
 function sameAnchor(a: Element | Range, b: Element | Range): boolean {

@@ -113,6 +113,8 @@ export class PopupView {
 
   /** Shows matches next to the word's box. */
   show(content: PopupContent, word: Box): void {
+    // Its height limit first: the popup is then laid out once, when place() measures it.
+    this.panel.style.maxHeight = `${maxPopupHeight(word, innerHeight)}px`;
     this.panel.className = `popup ${content.theme}`;
     this.termCard = content.term ? renderTermCard(content.term, this.actions.openTerm) : null;
     this.body.replaceChildren(
@@ -130,11 +132,12 @@ export class PopupView {
     this.place(word);
   }
 
-  /** Puts the panel beside the word, within the viewport. */
+  /** Puts the panel beside the word, within the viewport (its height limit already set).
+   * Measuring it forces a layout of the popup in the pointer move's task; the frame then only
+   * moves it. */
   private place(word: Box): void {
     this.lastWord = word;
     const viewport = { width: innerWidth, height: innerHeight };
-    this.panel.style.maxHeight = `${maxPopupHeight(word, viewport.height)}px`;
     const size = this.panel.getBoundingClientRect();
     const { left, top } = placePopup(word, size, viewport);
     this.panel.style.left = `${left}px`;

@@ -20,6 +20,9 @@ export interface WordAtPoint {
   readonly term?: { readonly id: string; readonly element: Element };
 }
 
+/** A word reading mode drew. */
+export const WORD_SELECTOR = `ruby[${TIFA_ATTR}="${MARK.word}"]`;
+
 const TERM_SELECTOR = `span[${TIFA_ATTR}="${MARK.term}"][${TERM_ATTR}]`;
 
 /** The term mark holding `element` (or being it), with its id. */
@@ -42,17 +45,10 @@ export function wordAtPoint(doc: Document, x: number, y: number): WordAtPoint | 
   const parent = caret.node.parentElement;
   if (!parent) return null;
   const term = termAround(parent);
-  const word = parent.closest(`ruby[${TIFA_ATTR}="${MARK.word}"]`);
+  const word = parent.closest(WORD_SELECTOR);
   if (word) {
     if (!boxContains(word.getBoundingClientRect(), x, y)) return null;
-    const segmented = word.textContent ?? '';
-    return {
-      text: textFrom(word, 0),
-      segmented,
-      anchor: word,
-      sentence: () => sentenceAround(word),
-      ...(term && { term }),
-    };
+    return wordAtDrawn(word, term);
   }
   // Text directly inside a term mark (pinyin off): the mark is ours, so judge its parent.
   const host = term && parent === term.element ? term.element.parentElement : parent;
@@ -66,6 +62,20 @@ export function wordAtPoint(doc: Document, x: number, y: number): WordAtPoint | 
     text: textFrom(caret.node, offset),
     anchor: range,
     sentence: () => sentenceAround(range.startContainer),
+    ...(term && { term }),
+  };
+}
+
+/** The word reading mode drew as `word` (a `ruby` of ours), as the pointer would find it. */
+export function wordAtDrawn(
+  word: Element,
+  term: WordAtPoint['term'] = termAround(word),
+): WordAtPoint {
+  return {
+    text: textFrom(word, 0),
+    segmented: word.textContent ?? '',
+    anchor: word,
+    sentence: () => sentenceAround(word),
     ...(term && { term }),
   };
 }
@@ -121,7 +131,9 @@ function textFrom(start: Node, offset: number): string {
   return text.slice(0, LOOKAHEAD);
 }
 
-function blockOf(node: Node): Element {
+/** The block (paragraph, heading, list item…) holding a node: its nearest ancestor that is not
+ * laid out inline. */
+export function blockOf(node: Node): Element {
   let element = node instanceof Element ? node : node.parentElement;
   while (element && element.parentElement) {
     const display = getComputedStyle(element).display;
