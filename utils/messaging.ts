@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { WordMatch } from './dict/lookup';
 import type { SearchResult } from './dict/search';
+import type { PolyphoneModelTransfer } from './zh/polyphones/model-format';
 import { backupChunkSchema } from './db/backup-rows';
 import type { AnnotationRecord, PersonalTermRecord } from './db/schema';
 import {
@@ -69,7 +70,7 @@ export const REQUEST_SCHEMAS = {
   getWordList: v.strictObject({}),
   /** The same words as a built lexicon (`Lexicon.pack`, base64): cheaper for a page to load. */
   getLexicon: v.strictObject({}),
-  /** The polyphone model file's text (`public/polyphones/model.u8`), parsed by the reader. */
+  /** The polyphone model (`public/polyphones/model.u8`), parsed and checked by the background. */
   getPolyphoneModel: v.strictObject({}),
   /** The gatekeeper content script asks for the reader to be injected into its frame. */
   injectReader: v.strictObject({}),
@@ -246,7 +247,7 @@ export interface ResponseMap {
   ping: { version: string; startedAt: number };
   getWordList: { words: string };
   getLexicon: { packed: string };
-  getPolyphoneModel: { model: string };
+  getPolyphoneModel: { model: PolyphoneModelTransfer };
   injectReader: { injected: boolean };
   lookupWord: { matches: WordMatch[] };
   /** One list of matches per request, in the order asked. */

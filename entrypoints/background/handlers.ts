@@ -36,7 +36,7 @@ import {
   saveWord,
   updateWord,
 } from './store';
-import { loadPolyphoneModelText } from './polyphone-model';
+import { loadPolyphoneModelTransfer } from './polyphone-model';
 import { loadPackedLexicon } from './lexicon';
 import { loadWordListText } from './word-list';
 import {
@@ -76,7 +76,7 @@ const handlers: { [T in MessageType]: Handler<T> } = {
   ping: () => ({ version: browser.runtime.getManifest().version, startedAt }),
   getWordList: async () => ({ words: await loadWordListText() }),
   getLexicon: async () => ({ packed: await loadPackedLexicon() }),
-  getPolyphoneModel: async () => ({ model: await loadPolyphoneModelText() }),
+  getPolyphoneModel: async () => ({ model: await loadPolyphoneModelTransfer() }),
   injectReader: (_payload, sender) => injectReader(sender),
   searchDictionary: ({ query }) => searchInDictionary(query),
   lookupWord: async ({ text, preferred }) => ({

@@ -1,23 +1,29 @@
 /**
- * The polyphone model's text, read from the extension's own packaged file on first request and
- * kept for the life of the worker (about 1 MB, like the word list). The reader parses it; the
- * worker only serves it, so a stopped worker costs one fetch on the next request.
+ * The polyphone model, read from the extension's own packaged file on first request, parsed and
+ * checked in full here, and kept for the life of the worker as plain data for pages
+ * (`transferablePolyphoneModel`): a page then receives it already decoded by the messaging layer
+ * and parses only the weights of the characters it meets. A stopped worker costs one fetch and
+ * parse on the next request; a malformed model fails here, loudly, not on a page.
  */
 import { browser } from 'wxt/browser';
 import {
   fetchPolyphoneModelText,
   POLYPHONE_MODEL_URL_PATH,
 } from '../../utils/zh/polyphones/load-fetch';
+import {
+  transferablePolyphoneModel,
+  type PolyphoneModelTransfer,
+} from '../../utils/zh/polyphones/model-format';
 
-let modelText: Promise<string> | null = null;
+let model: Promise<PolyphoneModelTransfer> | null = null;
 
-/** The model file as packaged (`public/polyphones/model.u8`). */
-export function loadPolyphoneModelText(): Promise<string> {
-  modelText ??= fetchPolyphoneModelText(browser.runtime.getURL(POLYPHONE_MODEL_URL_PATH)).catch(
-    (error: unknown) => {
-      modelText = null; // a failed read is retried on the next request
+/** The packaged model (`public/polyphones/model.u8`), laid out for a message. */
+export function loadPolyphoneModelTransfer(): Promise<PolyphoneModelTransfer> {
+  model ??= fetchPolyphoneModelText(browser.runtime.getURL(POLYPHONE_MODEL_URL_PATH))
+    .then(transferablePolyphoneModel)
+    .catch((error: unknown) => {
+      model = null; // a failed read is retried on the next request
       throw error;
-    },
-  );
-  return modelText;
+    });
+  return model;
 }

@@ -24,7 +24,10 @@ import {
 } from '../../utils/settings';
 import { TONE_COLORS } from '../../utils/tone-colors';
 import { formatReading } from '../../utils/zh/pinyin';
-import { parsePolyphoneModel, type PolyphoneModel } from '../../utils/zh/polyphones/model-format';
+import {
+  polyphoneModelFromTransfer,
+  type PolyphoneModel,
+} from '../../utils/zh/polyphones/model-format';
 import { Lexicon } from '../../utils/zh/segment';
 import { toZhuyin } from '../../utils/zh/zhuyin';
 import { PageAnnotator, type AnnotatorConfig } from './annotate/page-annotator';
@@ -223,7 +226,7 @@ async function loadPolyphoneModel(): Promise<PolyphoneModel | undefined> {
   try {
     const { model } = await sendToBackground('getPolyphoneModel', {});
     const started = performance.now();
-    const parsed = parsePolyphoneModel(model);
+    const parsed = polyphoneModelFromTransfer(model);
     performance.measure('tifa:polyphones', { start: started });
     return parsed;
   } catch (error) {

@@ -14,10 +14,14 @@ import { readingsOf } from '../../utils/zh/pinyin';
 import { createLexicon, segmentHanRun } from '../../utils/zh/segment';
 import { loadPolyphoneModelFromDisk } from '../../utils/zh/polyphones/load-node';
 import {
+  checkAllWeights,
   formatPolyphoneModel,
   parsePolyphoneModel,
+  polyphoneModelFromTransfer,
   PolyphoneModelError,
+  transferablePolyphoneModel,
   type PolyphoneModel,
+  type PolyphoneModelTransfer,
 } from '../../utils/zh/polyphones/model-format';
 import { buildWordReadings, cedictReadings } from '../../utils/zh/polyphones/word-readings';
 
@@ -104,9 +108,40 @@ describe('polyphone model file', () => {
     ],
     ['a word whose readings do not line up', `${HEADER}@words\n行长\thang2\n`, /bad word line/],
     ['a header line after the data', `${HEADER}@chars\n# late: yes\n`, /header line after/],
+    [
+      "a character's weights in two places",
+      `${HEADER}@chars\n行\txing2 hang2\n长\tchang2 zhang3\n@weights\n行\tb\t1,2\n长\tb\t1,2\n行\t-1x\t1,2\n`,
+      /line 11: weights of 行 are not together/,
+    ],
   ])('refuses %s with a clear error', (_name, text, message) => {
-    expect(() => parsePolyphoneModel(text)).toThrow(PolyphoneModelError);
-    expect(() => parsePolyphoneModel(text)).toThrow(message);
+    // What the background does before handing the model to a page: parse and check it all.
+    expect(() => transferablePolyphoneModel(text)).toThrow(PolyphoneModelError);
+    expect(() => transferablePolyphoneModel(text)).toThrow(message);
+  });
+
+  it("parses a character's weights only when it is first scored", () => {
+    const text = `${HEADER}@chars\n行\txing2 hang2\n长\tchang2 zhang3\n@weights\n行\tb\t1.5,2\n长\tb\t1,2\n`;
+    const model = parsePolyphoneModel(text);
+    expect(Array.from(model.chars.get('长')?.weights.get('b') ?? [])).toEqual([0.01, 0.02]);
+    expect(() => model.chars.get('行')?.weights).toThrow(/line 9: bad weight "1.5"/);
+    expect(() => checkAllWeights(model)).toThrow(PolyphoneModelError);
+  });
+
+  it('travels as plain data (JSON) and reads the same on the other side', () => {
+    const sent = JSON.parse(
+      JSON.stringify(transferablePolyphoneModel(TINY)),
+    ) as PolyphoneModelTransfer;
+    const model = polyphoneModelFromTransfer(sent);
+    const direct = parsePolyphoneModel(TINY);
+    expect(model.agreements).toEqual(direct.agreements);
+    expect(model.words).toEqual(direct.words);
+    for (const [char, charModel] of direct.chars) {
+      expect(model.chars.get(char)?.readings).toEqual(charModel.readings);
+      expect(model.chars.get(char)?.weights).toEqual(charModel.weights);
+    }
+    expect(() =>
+      polyphoneModelFromTransfer({ ...sent, scale: 0 } as PolyphoneModelTransfer),
+    ).toThrow(/bad model data: scale/);
   });
 
   it('loads the committed model, which records how it was made', () => {
@@ -115,6 +150,7 @@ describe('polyphone model file', () => {
     expect(model.header['cv-accuracy']).toMatch(/5-fold/);
     expect(model.chars.size).toBeGreaterThan(500);
     expect(model.words.size).toBeGreaterThan(1000);
+    expect(() => checkAllWeights(model)).not.toThrow();
   });
 
   it('names the missing file and how to rebuild it', () => {

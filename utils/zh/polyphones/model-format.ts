@@ -77,18 +77,119 @@ const READING = /^[a-z]+[1-5]$/;
  * readings): a model that parses half-way would give wrong pinyin without telling anyone.
  */
 export function parsePolyphoneModel(text: string): PolyphoneModel {
+  const parts = parseParts(text);
+  const chars = new Map<string, CharModel>();
+  for (const [char, readings] of parts.readingsOf) {
+    const block = parts.blocks.get(char);
+    const lines = block
+      ? { text, start: block.start, end: block.end, firstLine: block.firstLine }
+      : null;
+    chars.set(char, lazyCharModel(char, readings, lines, parts.scale));
+  }
+  return { header: parts.header, agreements: parts.agreements, chars, words: parts.words };
+}
+
+/**
+ * The model as plain data for an extension message: the background parses and checks the whole
+ * file once (`checkAllWeights`), and a page gets it already decoded by the messaging layer,
+ * leaving it only the weights of the characters it meets to parse (`polyphoneModelFromTransfer`).
+ */
+export interface PolyphoneModelTransfer {
+  readonly header: Readonly<Record<string, string>>;
+  readonly agreements: Readonly<Record<Agreement, number>>;
+  readonly scale: number;
+  /** Character, its readings, its weight lines as they are in the file ('' for none). */
+  readonly chars: readonly (readonly [string, readonly string[], string])[];
+  readonly words: readonly (readonly [string, readonly string[]])[];
+}
+
+/** Parses and fully checks a model file, then lays it out for a message. */
+export function transferablePolyphoneModel(text: string): PolyphoneModelTransfer {
+  const parts = parseParts(text);
+  checkAllWeights(parsePolyphoneModel(text));
+  return {
+    header: parts.header,
+    agreements: parts.agreements,
+    scale: parts.scale,
+    chars: Array.from(parts.readingsOf, ([char, readings]) => {
+      const block = parts.blocks.get(char);
+      return [char, readings, block ? text.slice(block.start, block.end) : ''] as const;
+    }),
+    words: Array.from(parts.words),
+  };
+}
+
+/** The model from `transferablePolyphoneModel`'s data; throws on data of another shape. */
+export function polyphoneModelFromTransfer(transfer: PolyphoneModelTransfer): PolyphoneModel {
+  const fail = (why: string) => new PolyphoneModelError(`bad model data: ${why}`);
+  if (typeof transfer !== 'object' || transfer === null) throw fail('not an object');
+  const { header, agreements, scale, chars, words } = transfer;
+  if (!Number.isFinite(scale) || scale <= 0) throw fail('scale');
+  if (!Array.isArray(chars) || !Array.isArray(words)) throw fail('chars or words');
+  for (const a of AGREEMENTS) if (typeof agreements[a] !== 'number') throw fail(`agreement ${a}`);
+  const models = new Map<string, CharModel>();
+  for (const entry of chars) {
+    const [char, readings, lines] = entry;
+    if (typeof char !== 'string' || !Array.isArray(readings) || typeof lines !== 'string')
+      throw fail('a character entry');
+    const block = lines === '' ? null : { text: lines, start: 0, end: lines.length, firstLine: 0 };
+    models.set(char, lazyCharModel(char, readings, block, scale));
+  }
+  return { header, agreements, chars: models, words: new Map(words) };
+}
+
+interface ModelParts {
+  header: Record<string, string>;
+  agreements: Record<Agreement, number>;
+  scale: number;
+  readingsOf: Map<string, string[]>;
+  blocks: Map<string, WeightBlock>;
+  words: Map<string, string[]>;
+}
+
+function parseParts(text: string): ModelParts {
   const header: Record<string, string> = {};
   const agreements = Object.fromEntries(AGREEMENTS.map((a) => [a, 0])) as Record<Agreement, number>;
   const readingsOf = new Map<string, string[]>();
-  const weightsOf = new Map<string, Map<string, WeightVector>>();
+  // The weights section, the bulk of the file (tens of thousands of lines), is only cut into one
+  // block per character here; a block's lines are parsed, and checked, when that character is
+  // first scored (`lazyCharModel`). A page meets a few dozen of the model's 600 characters, and
+  // the reader parses on the page's main thread, where every line read costs.
+  const blocks = new Map<string, WeightBlock>();
+  let block: WeightBlock | null = null;
   const words = new Map<string, string[]>();
   let section: Section | null = null;
   let scale = 0;
-  const lines = text.split('\n');
-  for (let n = 0; n < lines.length; n++) {
-    const raw = lines[n] as string;
+  let lineNo = 0;
+  for (let at = 0; at < text.length;) {
+    let next = text.indexOf('\n', at);
+    if (next < 0) next = text.length;
+    lineNo++;
+    const lineStart = at;
+    at = next + 1;
+    if (section === 'weights' && next > lineStart && text.charCodeAt(lineStart) !== 64 /* @ */) {
+      // One comparison per line: does it continue the current character's block?
+      if (block && text.startsWith(block.prefix, lineStart)) {
+        block.end = next;
+        continue;
+      }
+      const tab = text.indexOf('\t', lineStart);
+      const char = tab > lineStart && tab < next ? text.slice(lineStart, tab) : '';
+      if (!readingsOf.has(char) || blocks.has(char)) {
+        const line = text.slice(lineStart, next);
+        throw new PolyphoneModelError(
+          blocks.has(char)
+            ? `weights of ${char} are not together`
+            : `bad weight line ${JSON.stringify(line)}`,
+          lineNo,
+        );
+      }
+      block = { prefix: `${char}\t`, start: lineStart, end: next, firstLine: lineNo };
+      blocks.set(char, block);
+      continue;
+    }
+    const raw = text.slice(lineStart, next);
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const lineNo = n + 1;
     if (line === '') continue;
     if (line.startsWith('#')) {
       if (section !== null) throw new PolyphoneModelError('header line after the header', lineNo);
@@ -128,22 +229,6 @@ export function parsePolyphoneModel(text: string): PolyphoneModel {
         readingsOf.set(char as string, readings);
         break;
       }
-      case 'weights': {
-        // The bulk of the file (tens of thousands of lines), parsed with indexOf and a loop:
-        // the reader parses it on the page's main thread.
-        const tab1 = line.indexOf('\t');
-        const tab2 = line.indexOf('\t', tab1 + 1);
-        const char = line.slice(0, tab1);
-        const readings = readingsOf.get(char);
-        if (tab1 < 0 || tab2 <= tab1 + 1 || !readings || line.indexOf('\t', tab2 + 1) >= 0) {
-          throw new PolyphoneModelError(`bad weight line ${JSON.stringify(line)}`, lineNo);
-        }
-        const vector = parseWeights(line, tab2 + 1, readings.length, scale, lineNo, char);
-        let table = weightsOf.get(char);
-        if (!table) weightsOf.set(char, (table = new Map<string, WeightVector>()));
-        table.set(line.slice(tab1 + 1, tab2), vector);
-        break;
-      }
       case 'words': {
         const [word, list] = fields;
         const readings = (list ?? '').split(' ');
@@ -158,14 +243,81 @@ export function parsePolyphoneModel(text: string): PolyphoneModel {
         words.set(word, readings);
         break;
       }
+      case 'weights':
+        break; // handled above
     }
   }
   if (section === null) throw new PolyphoneModelError('no sections: not a polyphone model file');
-  const chars = new Map<string, CharModel>();
-  for (const [char, readings] of readingsOf) {
-    chars.set(char, { readings, weights: weightsOf.get(char) ?? new Map() });
+  return { header, agreements, scale, readingsOf, blocks, words };
+}
+
+/** Where one character's weight lines are in the file text. */
+interface WeightBlock {
+  /** `char` + TAB: how each of its lines starts. */
+  readonly prefix: string;
+  readonly start: number;
+  /** End of its last line (exclusive, before the newline). */
+  end: number;
+  /** Line number of its first line, for error messages. */
+  readonly firstLine: number;
+}
+
+/** A character's model whose weights are parsed from its block on first use. */
+function lazyCharModel(
+  char: string,
+  readings: readonly string[],
+  lines: WeightLines | null,
+  scale: number,
+): CharModel {
+  let weights: Map<string, WeightVector> | null = null;
+  return {
+    readings,
+    get weights() {
+      weights ??= lines ? parseBlock(char, readings.length, lines, scale) : new Map();
+      return weights;
+    },
+  };
+}
+
+/** One character's weight lines: text[start, end), the first being line `firstLine`. */
+interface WeightLines {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly firstLine: number;
+}
+
+function parseBlock(
+  char: string,
+  count: number,
+  block: WeightLines,
+  scale: number,
+): Map<string, WeightVector> {
+  const weights = new Map<string, WeightVector>();
+  const lines = block.text.slice(block.start, block.end).split('\n');
+  for (let k = 0; k < lines.length; k++) {
+    const raw = lines[k] as string;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const lineNo = block.firstLine + k;
+    const tab1 = char.length;
+    const tab2 = line.indexOf('\t', tab1 + 1);
+    if (!line.startsWith(`${char}\t`) || tab2 <= tab1 + 1 || line.indexOf('\t', tab2 + 1) >= 0) {
+      throw new PolyphoneModelError(`bad weight line ${JSON.stringify(line)}`, lineNo);
+    }
+    weights.set(
+      line.slice(tab1 + 1, tab2),
+      parseWeights(line, tab2 + 1, count, scale, lineNo, char),
+    );
   }
-  return { header, agreements, chars, words };
+  return weights;
+}
+
+/**
+ * Parses every character's weights now (they are otherwise parsed on first use): the tests and
+ * the background run it, so a malformed model fails loudly at build or load time, not on a page.
+ */
+export function checkAllWeights(model: PolyphoneModel): void {
+  for (const charModel of model.chars.values()) void charModel.weights.size;
 }
 
 function checkHeader(header: Record<string, string>): number {
