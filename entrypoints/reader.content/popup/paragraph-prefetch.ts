@@ -17,16 +17,26 @@ const ROW_STEP_PX = 16;
  * the first column catches short lines (a headline, a one-line paragraph) on the left. */
 const COLUMNS = [0.05, 0.2, 0.35, 0.5, 0.65, 0.8] as const;
 
+/** Words read per slice of main-thread work: each runs `analyze` on a few dozen characters,
+ * so a slice stays around a millisecond and a pointer move is never kept waiting long. */
+const WORDS_PER_SLICE = 24;
+
 /** The distinct lookups of the drawn words in `block`, in document order, skipping those
- * `skip` says are known already; at most PARAGRAPH_WORDS words are read. */
-export function paragraphRequests(
+ * `skip` says are known already; at most PARAGRAPH_WORDS words are read, in slices of
+ * WORDS_PER_SLICE with `pause()` awaited between them. */
+export async function paragraphRequests(
   block: Element,
   skip: (request: LookupRequest) => boolean,
-): LookupRequest[] {
+  pause: () => Promise<void>,
+): Promise<LookupRequest[]> {
   const seen = new Set<string>();
   const requests: LookupRequest[] = [];
   const words = block.querySelectorAll(WORD_SELECTOR);
   for (let i = 0; i < words.length && i < PARAGRAPH_WORDS; i++) {
+    if (i > 0 && i % WORDS_PER_SLICE === 0) {
+      await pause();
+      if (!block.isConnected) break;
+    }
     const word = words[i];
     if (!word) continue;
     const request = lookupRequestFor(wordAtDrawn(word));

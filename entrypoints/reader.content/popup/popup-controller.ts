@@ -168,12 +168,14 @@ export class PopupController {
       return;
     if (this.pendingWord && sameAnchor(this.pendingWord.anchor, word.anchor)) return;
     const shown = this.show(word);
-    // Entering another paragraph: ask for its other words while the reader is on this one.
+    // Entering another paragraph: ask for its other words while the reader is on this one,
+    // once this word's own answer is in (the prefetch must not delay it).
     if (word.segmented !== undefined && word.anchor instanceof Element) {
       const block = blockOf(word.anchor);
       if (block !== this.lastBlock) {
         this.lastBlock = block;
-        this.queuePrefetch([block]);
+        if (shown) void shown.finally(() => this.queuePrefetch([block]));
+        else this.queuePrefetch([block]);
       }
     }
     return shown;
@@ -267,14 +269,16 @@ export class PopupController {
     this.prefetching = true;
     try {
       for (let block = this.prefetchQueue.shift(); block; block = this.prefetchQueue.shift()) {
-        // Yield first: a hover that queued this paragraph paints before its words are read.
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        // Read the page in background tasks, so pointer moves and replies go first.
+        await yieldToPage();
         if (this.stopped) return;
         if (!block.isConnected) continue;
-        const requests = paragraphRequests(
+        const requests = await paragraphRequests(
           block,
           (r) => this.cache.has(r) || this.inFlight.has(requestKey(r)),
+          yieldToPage,
         );
+        if (this.stopped) return;
         for (let i = 0; i < requests.length && !this.stopped; i += LOOKUP_BATCH_LIMITS.requests) {
           await this.prefetchBatch(requests.slice(i, i + LOOKUP_BATCH_LIMITS.requests));
         }
@@ -495,6 +499,20 @@ export class PopupController {
       null;
     return this.voice;
   }
+}
+
+/** Resolves in a background-priority task (`scheduler.postTask`, else a timer): input and the
+ * replies of hovers run first. Not `requestIdleCallback`: on a page with no frames to draw its
+ * idle periods last up to 50 ms each, and the prefetch of a paragraph takes several slices. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const { scheduler } = globalThis as {
+      scheduler?: { postTask?: (task: () => void, options: { priority: string }) => unknown };
+    };
+    if (typeof scheduler?.postTask === 'function')
+      void scheduler.postTask(resolve, { priority: 'background' });
+    else setTimeout(resolve, 0);
+  });
 }
 
 function sameAnchor(a: Element | Range, b: Element | Range): boolean {
