@@ -171,7 +171,7 @@ export const REQUEST_SCHEMAS = {
   }),
   /** Review page: delete every term sighting. */
   clearSightings: v.strictObject({}),
-  /** Add a personal term (review page, or later a selection on a page). */
+  /** Add a personal term (review page, glossary browser, or the reader's form on a selection). */
   addPersonalTerm: PersonalTermInputSchema,
   /** Review page: replace a personal term's editable fields. */
   updatePersonalTerm: v.strictObject({ id: personalTermIdSchema, term: PersonalTermInputSchema }),
@@ -351,7 +351,16 @@ export const TAB_MESSAGE_SCHEMAS = {
   /** "Annotate" from the context menu or the keyboard shortcut: open the annotation editor on
    * the frame's current selection. */
   openAnnotator: v.strictObject({ from: v.picklist(['menu', 'shortcut']) }),
+  /** "Add as my term" from the context menu: open the personal term form on the frame's current
+   * selection. The reader answers with OpenTermFormReply; anything else (no reader, no
+   * selection it can use) makes the background open the review page instead. */
+  openTermForm: v.strictObject({}),
 } as const;
+
+/** The reader's answer to `openTermForm`: whether it opened its form. */
+export interface OpenTermFormReply {
+  opened: boolean;
+}
 
 export type TabMessageType = keyof typeof TAB_MESSAGE_SCHEMAS;
 
@@ -371,5 +380,7 @@ export function parseTabMessage(raw: unknown): TabMessage | null {
   if (!envelope.success) return null;
   const { type, payload } = envelope.output;
   const checked = v.safeParse(TAB_MESSAGE_SCHEMAS[type], payload);
-  return checked.success ? { type, payload: checked.output } : null;
+  // The payload was checked against this type's own schema: the pair is a TabMessage (TypeScript
+  // cannot follow the correlation through the indexed schema map).
+  return checked.success ? ({ type, payload: checked.output } as TabMessage) : null;
 }

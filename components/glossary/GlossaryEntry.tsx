@@ -3,6 +3,7 @@ import { describeTerm, getEntry } from '../../utils/glossary/entries';
 import { CATEGORY_LABELS, CERTAINTY_LABELS, RELATION_LABELS } from '../../utils/glossary/labels';
 import type { TermCard } from '../../utils/glossary/schema';
 import { t } from '../../utils/i18n';
+import { AddToMyTerms } from './AddToMyTerms';
 import { termHref } from './use-hash-route';
 
 /** One term's entry page: everything the glossary knows, related terms as links. */
@@ -31,6 +32,8 @@ export function GlossaryEntry({ card }: { card: TermCard }) {
         </span>
       </h2>
       {card.kind === 'pattern' && <p className="hint">{t('glossaryPatternNote')}</p>}
+      {/* An authored entry has fixed forms to start a personal term from; a pattern has none. */}
+      {entry && <AddToMyTerms key={entry.id} entry={entry} />}
 
       <h3>{t('glossaryOfficial')}</h3>
       {official ? (

@@ -1,15 +1,29 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PersonalTermRecord } from '../../utils/db/schema';
 import type { PersonalTermInput } from '../../utils/glossary/pack';
+import { MY_TERMS_ROUTE, prefillFromHash } from '../../utils/glossary/term-prefill';
 import { sendToBackground } from '../../utils/send-message';
 import { PackTools } from './PackTools';
 import { formatDate } from './PageLink';
-import { PersonalTermForm } from './PersonalTermForm';
+import { PersonalTermForm, type TermStart } from './PersonalTermForm';
 import { reviewDatabase } from './review-database';
 import { StatusLine } from './StatusLine';
 import { useAction } from './use-action';
 import './terms.css';
+
+/**
+ * A term to start from in the address (`#my-terms?term=…`: "Add as my term" on a page where the
+ * reader is off). Read once, then dropped from the address, so the selection is not kept in the
+ * tab's history and a reload shows an empty form.
+ */
+function takePrefill(): TermStart | null {
+  const prefill = prefillFromHash(location.hash);
+  if (location.hash.startsWith(`#${MY_TERMS_ROUTE}?`)) {
+    history.replaceState(null, '', `#${MY_TERMS_ROUTE}`);
+  }
+  return prefill;
+}
 
 /** The reader's own terms: add, edit, delete, and share them as glossary packs. */
 export function MyTermsView() {
@@ -18,7 +32,23 @@ export function MyTermsView() {
     [],
   );
   const [editing, setEditing] = useState<PersonalTermRecord | null>(null);
+  const [start, setStart] = useState<TermStart | null>(takePrefill);
+  // Each start gets a fresh form (its fields are the form's own state).
+  const [startCount, setStartCount] = useState(0);
   const [status, run] = useAction();
+
+  useEffect(() => {
+    // Another selection sent here while the page is open.
+    const onHash = () => {
+      const next = takePrefill();
+      if (!next) return;
+      setEditing(null);
+      setStart(next);
+      setStartCount((n) => n + 1);
+    };
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
 
   const submit = (input: PersonalTermInput) =>
     run(editing ? 'Saving…' : 'Adding…', async () => {
@@ -28,6 +58,7 @@ export function MyTermsView() {
         return `Saved ${input.simplified}.`;
       }
       const { term } = await sendToBackground('addPersonalTerm', input);
+      setStart(null);
       return `Added ${term.simplified} (${term.id}).`;
     });
 
@@ -35,10 +66,11 @@ export function MyTermsView() {
     <section className="my-terms-view" aria-label="My terms">
       <h2>{editing ? `Edit ${editing.simplified}` : 'Add a term'}</h2>
       <PersonalTermForm
-        key={editing?.id ?? 'new'}
+        key={editing?.id ?? `new-${startCount}`}
         editing={editing}
+        start={start ?? undefined}
         onSubmit={submit}
-        onCancel={() => setEditing(null)}
+        onCancel={editing ? () => setEditing(null) : undefined}
       />
       <StatusLine status={status} />
       <h2>My terms</h2>

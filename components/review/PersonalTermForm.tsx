@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { PersonalTermRecord } from '../../utils/db/schema';
-import type { PersonalTermInput } from '../../utils/glossary/pack';
+import type { PackEntry, PersonalTermInput } from '../../utils/glossary/pack';
+import { inputFromFields } from '../../utils/glossary/term-prefill';
 import { STUDY_LIMITS } from '../../utils/limits';
 
 interface Fields {
   simplified: string;
   traditional: string;
   pinyin: string;
+  variants: string;
   translation: string;
   notes: string;
   tags: string;
@@ -16,42 +18,37 @@ const EMPTY: Fields = {
   simplified: '',
   traditional: '',
   pinyin: '',
+  variants: '',
   translation: '',
   notes: '',
   tags: '',
 };
 
-function fieldsOf(term: PersonalTermRecord | null): Fields {
-  if (!term) return EMPTY;
+/** What a new term starts from: a selection (`review.html#my-terms?term=…`) or a built-in
+ * glossary entry (its forms and pinyin). */
+export type TermStart = Partial<
+  Pick<PackEntry, 'simplified' | 'traditional' | 'pinyin' | 'variants'>
+>;
+
+function fieldsOf(term: PersonalTermRecord | null, start?: TermStart): Fields {
+  if (!term) {
+    return {
+      ...EMPTY,
+      simplified: start?.simplified ?? '',
+      traditional: start?.traditional ?? '',
+      pinyin: start?.pinyin ?? '',
+      variants: (start?.variants ?? []).join('、'),
+    };
+  }
   return {
     simplified: term.simplified,
     traditional: term.traditional ?? '',
     pinyin: term.pinyin ?? '',
+    variants: (term.variants ?? []).join('、'),
     translation: term.english.gloss,
     notes: term.notes ?? '',
     tags: (term.tags ?? []).join(', '),
   };
-}
-
-/** The message payload for these fields: empty optional fields are left out. */
-function inputOf(fields: Fields): PersonalTermInput {
-  const optional = (value: string) => value.trim() || undefined;
-  const tags = fields.tags
-    .split(/[,，、\n]/)
-    .map((t) => t.trim())
-    .filter(Boolean);
-  const input: PersonalTermInput = {
-    simplified: fields.simplified.trim(),
-    translation: fields.translation.trim(),
-  };
-  const traditional = optional(fields.traditional);
-  const pinyin = optional(fields.pinyin);
-  const notes = optional(fields.notes);
-  if (traditional) input.traditional = traditional;
-  if (pinyin) input.pinyin = pinyin;
-  if (notes) input.notes = notes;
-  if (tags.length > 0) input.tags = tags;
-  return input;
 }
 
 /**
@@ -61,19 +58,26 @@ function inputOf(fields: Fields): PersonalTermInput {
  */
 export function PersonalTermForm({
   editing,
+  start,
+  label,
   onSubmit,
   onCancel,
 }: {
   editing: PersonalTermRecord | null;
+  /** Prefills a new term (ignored when editing). */
+  start?: TermStart;
+  /** The form's accessible name when adding (default "Add a term"). */
+  label?: string;
   onSubmit: (input: PersonalTermInput) => Promise<boolean>;
-  onCancel: () => void;
+  /** Shows a Cancel button (always when editing). */
+  onCancel?: () => void;
 }) {
-  const [fields, setFields] = useState<Fields>(() => fieldsOf(editing));
+  const [fields, setFields] = useState<Fields>(() => fieldsOf(editing, start));
   const set = (key: keyof Fields) => (event: { target: { value: string } }) =>
     setFields({ ...fields, [key]: event.target.value });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void onSubmit(inputOf(fields)).then((done) => {
+    void onSubmit(inputFromFields(fields)).then((done) => {
       if (done && !editing) setFields(EMPTY);
     });
   };
@@ -81,7 +85,7 @@ export function PersonalTermForm({
   return (
     <form
       className="term-form"
-      aria-label={editing ? `Edit ${editing.simplified}` : 'Add a term'}
+      aria-label={editing ? `Edit ${editing.simplified}` : (label ?? 'Add a term')}
       onSubmit={submit}
     >
       <label>
@@ -100,6 +104,10 @@ export function PersonalTermForm({
         <span>Pinyin with tone marks (optional)</span>
         <input value={fields.pinyin} onChange={set('pinyin')} />
       </label>
+      <label>
+        <span>Other forms (optional, separated by 、)</span>
+        <input lang="zh-CN" value={fields.variants} onChange={set('variants')} />
+      </label>
       <label className="wide">
         <span>Notes</span>
         <textarea
@@ -115,7 +123,7 @@ export function PersonalTermForm({
       </label>
       <div className="button-row">
         <button type="submit">{editing ? 'Save changes' : 'Add term'}</button>
-        {editing && (
+        {onCancel && (
           <button type="button" onClick={onCancel}>
             Cancel
           </button>

@@ -7,6 +7,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { t } from '../../utils/i18n';
 import { enabledSites, isSiteEnabled } from '../../utils/settings';
 import { setSiteEnabled, siteOfUrl } from '../../utils/site-list';
+import { createAddTermMenuItem, registerAddTermCommand } from './add-term-command';
 import { createAnnotateMenuItem, registerAnnotateCommand } from './annotate-command';
 
 /** The command name declared in wxt.config.ts. */
@@ -37,6 +38,8 @@ export function registerSiteToggle(): void {
   });
   // "Annotate selection": its own menu item and shortcut (annotate-command.ts).
   registerAnnotateCommand();
+  // "Add as my term" on a selection (add-term-command.ts).
+  registerAddTermCommand();
 }
 
 async function createContextMenu(): Promise<void> {
@@ -58,6 +61,9 @@ async function createContextMenu(): Promise<void> {
       },
     );
     createAnnotateMenuItem((message) =>
+      console.warn('Tifa Reader: context menu not created:', message),
+    );
+    createAddTermMenuItem((message) =>
       console.warn('Tifa Reader: context menu not created:', message),
     );
   } catch (error) {

@@ -36,6 +36,7 @@ import { PopupController } from './popup/popup-controller';
 import { TermsPanel } from './terms/terms-panel';
 import { PageSightings } from './terms/page-sightings';
 import { AnnotationController } from './annotations/annotation-controller';
+import { AddTermForm } from './personal-terms/add-term-form';
 import type { TermHit } from '../../utils/glossary/matcher';
 import { readerHostname } from './reader-site';
 
@@ -54,6 +55,7 @@ export async function startReaderSession(): Promise<void> {
   let popup: PopupController | null = null;
   let terms: TermsPanel | null = null;
   let notes: AnnotationController | null = null;
+  let termForm: AddTermForm | null = null;
   let settings = sanitizeSettings(await readerSettings.getValue());
   let on = isSiteEnabled(await enabledSites.getValue(), hostname);
   let markSaved = sanitizeStudySettings(await studySettings.getValue()).markSavedWords;
@@ -93,6 +95,8 @@ export async function startReaderSession(): Promise<void> {
     terms?.stop();
     notes?.stop();
     notes = null;
+    termForm?.stop();
+    termForm = null;
     annotator = null;
     popup = null;
     terms = null;
@@ -107,6 +111,9 @@ export async function startReaderSession(): Promise<void> {
     terms.start();
     notes = new AnnotationController(document, (list) => terms?.setAnnotations(list));
     notes.start();
+    // "Add as my term" from the context menu (personal-terms/add-term-form.ts).
+    termForm = new AddTermForm(document);
+    termForm.start();
     annotator = newAnnotator();
     annotator.start();
     popup = new PopupController(document, settings.popupTrigger, personal.termsByHit);

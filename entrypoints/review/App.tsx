@@ -28,9 +28,10 @@ const TABS = [
 
 type TabId = (typeof TABS)[number]['id'];
 
-/** The tab named in the address (`review.html#cards`), so a tab can be linked and reloaded. */
+/** The tab named in the address (`review.html#cards`), so a tab can be linked and reloaded; a
+ * view may take parameters after `?` (`#my-terms?term=…`, read by MyTermsView). */
 function tabFromHash(): TabId {
-  const id = location.hash.slice(1);
+  const id = location.hash.slice(1).split('?')[0] ?? '';
   return TABS.some((t) => t.id === id) ? (id as TabId) : 'words';
 }
 

@@ -25,7 +25,8 @@ const fake = await vi.hoisted(async () => {
   const onMenuClicked = event();
   const onCommand = event();
   const sendToTab = vi.fn((): Promise<unknown> => Promise.resolve(undefined));
-  Object.assign(fakeBrowser.tabs, { sendMessage: sendToTab });
+  const createTab = vi.fn((_props: { url?: string }) => Promise.resolve({ id: 99 }));
+  Object.assign(fakeBrowser.tabs, { sendMessage: sendToTab, create: createTab });
   const browser = Object.assign(fakeBrowser, {
     contextMenus: { create: createMenu, removeAll: removeAllMenus, onClicked: onMenuClicked },
     commands: { onCommand },
@@ -35,7 +36,7 @@ const fake = await vi.hoisted(async () => {
   Object.defineProperty(browser.runtime, 'lastError', { value: undefined, configurable: true });
   // WXT's storage reads the browser from globalThis.chrome when it is first imported.
   (globalThis as { chrome?: unknown }).chrome = browser;
-  return { browser, createMenu, removeAllMenus, onMenuClicked, onCommand, sendToTab };
+  return { browser, createMenu, removeAllMenus, onMenuClicked, onCommand, sendToTab, createTab };
 });
 
 vi.mock('wxt/browser', () => ({ browser: fake.browser }));
@@ -67,7 +68,7 @@ describe('registerSiteToggle', () => {
     await settle();
     expect(warn).not.toHaveBeenCalled();
     expect(fake.removeAllMenus).toHaveBeenCalledTimes(1);
-    expect(fake.createMenu).toHaveBeenCalledTimes(2);
+    expect(fake.createMenu).toHaveBeenCalledTimes(3);
     expect(fake.createMenu.mock.calls[0]?.[0]).toEqual({
       id: 'tifa-toggle-reader',
       // getMessage finds nothing in the fake, so t() falls back to the key.
@@ -81,6 +82,57 @@ describe('registerSiteToggle', () => {
       contexts: ['selection'],
       documentUrlPatterns: ['http://*/*', 'https://*/*'],
     });
+    expect(fake.createMenu.mock.calls[2]?.[0]).toEqual({
+      id: 'tifa-add-personal-term',
+      title: 'contextMenuAddTerm',
+      contexts: ['selection'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*'],
+    });
+  });
+
+  it('asks the frame of the selection to open the term form, and stops there when it did', async () => {
+    fake.sendToTab.mockResolvedValueOnce({ opened: true });
+    await fake.onMenuClicked.fire(
+      { menuItemId: 'tifa-add-personal-term', frameId: 5, selectionText: '常务会议' },
+      { id: 3, url: 'https://example.cn/a' },
+    );
+    await settle();
+    expect(fake.sendToTab).toHaveBeenCalledWith(
+      3,
+      { type: 'openTermForm', payload: {} },
+      { frameId: 5 },
+    );
+    expect(fake.createTab).not.toHaveBeenCalled();
+  });
+
+  it('opens My terms with the selection when the reader is off, or could not use it', async () => {
+    const warn = vi.spyOn(console, 'warn');
+    // No reader in the page: nobody listens.
+    fake.sendToTab.mockRejectedValueOnce(new Error('Receiving end does not exist.'));
+    await fake.onMenuClicked.fire(
+      { menuItemId: 'tifa-add-personal-term', frameId: 0, selectionText: '縣域經濟' },
+      { id: 3, url: 'https://example.cn/a' },
+    );
+    await settle();
+    // The reader answered, but had no usable selection; and a reply of another shape.
+    fake.sendToTab.mockResolvedValueOnce({ opened: false });
+    await fake.onMenuClicked.fire(
+      { menuItemId: 'tifa-add-personal-term', frameId: 0, selectionText: '常务会议' },
+      { id: 3, url: 'https://example.cn/a' },
+    );
+    fake.sendToTab.mockResolvedValueOnce(undefined);
+    await fake.onMenuClicked.fire(
+      { menuItemId: 'tifa-add-personal-term', frameId: 0, selectionText: '常务会议' },
+      { id: 3, url: 'https://example.cn/a' },
+    );
+    await settle();
+    const urls = fake.createTab.mock.calls.map(([props]) => new URL(props.url ?? ''));
+    expect(urls).toHaveLength(3);
+    expect(urls[0]?.pathname).toBe('/review.html');
+    expect(urls[0]?.hash).toBe(`#my-terms?term=${encodeURIComponent('縣域經濟')}`);
+    expect(urls[1]?.hash).toBe(`#my-terms?term=${encodeURIComponent('常务会议')}`);
+    // Nothing logged: the expected fallback is no error, and the selection is page text.
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('asks the frame of the selection to annotate it (context menu)', async () => {

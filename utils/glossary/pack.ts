@@ -60,6 +60,8 @@ export const PersonalTermInputSchema = v.strictObject({
   simplified: entry.simplified,
   traditional: v.optional(entry.traditional),
   pinyin: v.optional(entry.pinyin),
+  /** Other forms to match (a built-in entry's variants, when the term starts from it). */
+  variants: entry.variants,
   /** The reader's own translation (`english.gloss` of the entry). */
   translation: entry.english.entries.gloss,
   notes: v.optional(notesSchema),
@@ -512,6 +514,9 @@ export function entryFromInput(
   setOptional('traditional');
   setOptional('pinyin');
   setOptional('notes');
+  const variants = [...new Set(input.variants ?? [])].filter((form) => form !== input.simplified);
+  if (variants.length > 0) next.variants = variants;
+  else delete next.variants;
   const tags = [...new Set(input.tags ?? [])];
   if (tags.length > 0) next.tags = tags;
   else delete next.tags;

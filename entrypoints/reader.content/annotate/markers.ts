@@ -20,6 +20,8 @@ export const MARK = {
   termsPanel: 'terms',
   /** The "Annotate" button and note form beside a selection (one shadow host). */
   annotate: 'annotate',
+  /** The "Add as my term" form on a selection (one shadow host). */
+  addTerm: 'add-term',
 } as const;
 
 /** The reading of a character, shown through CSS generated content so it is never copied. */
