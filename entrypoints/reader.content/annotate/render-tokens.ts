@@ -105,37 +105,19 @@ function renderRun(tokens: readonly Token[], options: RenderOptions): Node[] {
   return nodes;
 }
 
-/**
- * The elements every word repeats, built once and cloned: a shallow clone carries the marker
- * attribute along and costs less than creating the element and setting it again (the sample
- * article draws some 1,200 words and 2,400 readings).
- */
-let templates: { doc: Document; ruby: HTMLElement; rt: HTMLElement } | null = null;
-
-function templatesFor(doc: Document): { ruby: HTMLElement; rt: HTMLElement } {
-  if (templates?.doc !== doc) {
-    const ruby = doc.createElement('ruby');
-    ruby.setAttribute(TIFA_ATTR, MARK.word);
-    const rt = doc.createElement('rt');
-    rt.setAttribute(TIFA_ATTR, MARK.reading);
-    templates = { doc, ruby, rt };
-  }
-  return templates;
-}
-
 function renderWord(token: Token, format: ReadingFormatter): HTMLElement {
-  const { ruby: rubyTemplate, rt } = templatesFor(document);
-  const ruby = rubyTemplate.cloneNode(false) as HTMLElement;
+  const ruby = document.createElement('ruby');
+  ruby.setAttribute(TIFA_ATTR, MARK.word);
   const pairs = pairReadings(token.display, token);
   if (pairs) {
     for (const pair of pairs) {
       // Characters without a reading (punctuation inside a word) still get an empty <rt>, so
       // each base keeps its own column.
-      ruby.append(pair.text, readingElement(rt, pair.reading, format));
+      ruby.append(pair.text, readingElement(pair.reading, format));
     }
   } else {
     // The display changed length (a vocabulary conversion): one reading over the whole word.
-    ruby.append(token.display, readingElement(rt, token.pinyin.join(' '), format));
+    ruby.append(token.display, readingElement(token.pinyin.join(' '), format));
   }
   return ruby;
 }
@@ -157,8 +139,9 @@ function formatReadings(numbered: string, format: ReadingFormatter): string {
   return shown;
 }
 
-function readingElement(template: HTMLElement, numbered: string, format: ReadingFormatter): Node {
-  const rt = template.cloneNode(false) as HTMLElement;
+function readingElement(numbered: string, format: ReadingFormatter): Node {
+  const rt = document.createElement('rt');
+  rt.setAttribute(TIFA_ATTR, MARK.reading);
   // The reading lives in an attribute shown by CSS `content:`: generated content is never part
   // of a selection, so copying annotated text yields the Chinese text only.
   rt.setAttribute(READING_ATTR, numbered.length === 0 ? '' : formatReadings(numbered, format));
