@@ -377,13 +377,17 @@ async function runReviewBench(): Promise<BenchReport> {
     const exports: [string, { ready: number; download: number; longestTask: number }][] = [];
     const backupDir = mkdtempSync(join(tmpdir(), 'tifa-bench-backup-'));
     const backupFile = join(backupDir, 'backup.json');
-    for (const button of ['Full backup (.json)', 'Anki file (.txt)', 'CSV for spreadsheets']) {
+    // The JSON backup first: the first read of the 100,000 history rows in this browser is the
+    // slow one; a second backup, last, shows the same read warm.
+    const buttons = ['Full backup (.json)', 'Anki file (.txt)', 'CSV for spreadsheets'];
+    for (const button of [...buttons, 'Full backup (.json)']) {
       // A tab per export: Chromium holds back a tab's second automatic download.
       const tab = await extension.context.newPage();
       await tab.goto(`${url}#data`);
       const timing = await timeExport(tab, button, exports.length === 0 ? backupFile : undefined);
       await tab.close();
-      exports.push([button, timing]);
+      const again = exports.some(([name]) => name === button);
+      exports.push([again ? `${button}, again` : button, timing]);
       log(`${button}: ready ${formatMs(timing.ready)}, downloaded ${formatMs(timing.download)}`);
     }
     const backupBytes = statSync(backupFile).size;
@@ -403,6 +407,7 @@ async function runReviewBench(): Promise<BenchReport> {
     const saveMax = Math.max(...saveTimes);
     log(`save from the popup: max ${formatMs(saveMax)}`);
     const backupMs = exports[0]?.[1].ready ?? NaN;
+    // The budget holds for every export, the first (cold) backup included.
     const slowestExport = Math.max(...exports.map(([, t]) => t.ready));
 
     const budgets: BudgetCheck[] = [
@@ -447,7 +452,9 @@ async function runReviewBench(): Promise<BenchReport> {
         'before (so the page is still reading its 10,000 words), to the status line saying the ' +
         'file is ready, and to Playwright seeing the download (which adds the browser writing ' +
         'the file to disk and telling the DevTools client); the longest task on the page ' +
-        'meanwhile (the JSON backup is written in a worker). Restore: the backup file chosen in ' +
+        'meanwhile (the JSON backup is written in a worker). The JSON backup runs first, ' +
+        'right after the data was written (the first read of the history in this browser), and ' +
+        'again after the others. Restore: the backup file chosen in ' +
         'the file input of a fresh profile, to the status line’s summary. Saving: the ' +
         "word popup's S key dispatched on the fixture page, its synchronous time on the page's " +
         'main thread (the write itself happens in the service worker).',
