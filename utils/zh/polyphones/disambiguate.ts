@@ -154,28 +154,19 @@ export function disambiguatePolyphones(
   const mask = polyphoneMask(model);
   const byUnit = charModelsByUnit(model);
   const starts = useWords ? wordStartKeys(model) : RULE_WORD_STARTS;
-  for (let w = 0; w + 1 < wordStarts.length; w++) {
+  const decideWord = (w: number): void => {
     const start = wordStarts[w] as number;
     const end = wordStarts[w + 1] as number;
-    // The fast path, most of any text: inside a dictionary word that is not in the word table
-    // (pinyin-pro and CC-CEDICT agree) and that no rule reads, every reading stands as it is.
-    // Only a word holding a polyphone costs a lookup, and only one per word.
-    let holdsPolyphone = false;
-    for (let u = unitStarts[w] as number; u < (unitStarts[w + 1] as number); u++) {
-      if (mask[text.charCodeAt(u)] === 1) {
-        holdsPolyphone = true;
-        break;
-      }
-    }
-    if (!holdsPolyphone) continue;
     if (end - start > 1) {
-      // Most polyphone words are not in the table: a set of (first unit, length) pairs rules
-      // them out before the word is cut out of the text and hashed.
+      // Inside a dictionary word that is not in the word table (pinyin-pro and CC-CEDICT
+      // agree) and that no rule reads, every reading stands as it is. Most polyphone words are
+      // not in the table: a set of (first unit, length) pairs rules them out before the word is
+      // cut out of the text and hashed.
       const unitStart = unitStarts[w] as number;
       const units = (unitStarts[w + 1] as number) - unitStart;
-      if (!starts.has(startKey(text.charCodeAt(unitStart), units))) continue;
+      if (!starts.has(startKey(text.charCodeAt(unitStart), units))) return;
       const word = wordAt(prepared, w);
-      if (!words.has(word) && !(useRules && RULE_WORDS.has(word))) continue;
+      if (!words.has(word) && !(useRules && RULE_WORDS.has(word))) return;
     }
     for (let i = start; i < end; i++) {
       // A BMP character is found by its code unit, without making a string of it.
@@ -200,6 +191,29 @@ export function disambiguatePolyphones(
         continue;
       }
       readings[i] = classify(model, charModel, prepared, i, witnesses);
+    }
+  };
+  // Only words holding a character of the model are looked at: most words hold none.
+  if (prepared.size === text.length) {
+    // No surrogate pairs (nearly every text): code point i is code unit i, so one pass over the
+    // units, one byte read each, finds those words.
+    const { wordOf } = prepared;
+    let last = -1;
+    for (let i = 0; i < text.length; i++) {
+      if (mask[text.charCodeAt(i)] !== 1) continue;
+      const w = wordOf[i] as number;
+      if (w === last) continue;
+      last = w;
+      decideWord(w);
+    }
+  } else {
+    for (let w = 0; w + 1 < wordStarts.length; w++) {
+      for (let u = unitStarts[w] as number; u < (unitStarts[w + 1] as number); u++) {
+        if (mask[text.charCodeAt(u)] === 1) {
+          decideWord(w);
+          break;
+        }
+      }
     }
   }
   return readings;

@@ -36,7 +36,7 @@ export interface FeatureText {
   /** The code point at index `i` as a number; -1 outside the text. */
   readonly codeAt: (i: number) => number;
   /** Word index of each code point (words from the segmenter; a non-Chinese run is one word). */
-  readonly wordOf: Int32Array;
+  readonly wordOf: ArrayLike<number>;
   /** Start code point of each word, plus a final entry `size`. */
   readonly wordStarts: readonly number[];
   /** The same starts in UTF-16 units, for slicing `text`. */
@@ -52,7 +52,7 @@ export interface FeatureText {
  * all) is read in place: code points are code units, and no string per character is made.
  */
 export function featureText(text: string, wordEnds: readonly number[]): FeatureText {
-  const astral = /[\ud800-\udbff][\udc00-\udfff]/.test(text);
+  const astral = hasSurrogatePair(text);
   const points = astral ? Array.from(text) : null;
   const size = points ? points.length : text.length;
   const at = points
@@ -61,7 +61,10 @@ export function featureText(text: string, wordEnds: readonly number[]): FeatureT
   const codeAt = points
     ? (i: number) => points[i]?.codePointAt(0) ?? -1
     : (i: number) => (i >= 0 && i < size ? text.charCodeAt(i) : -1);
-  const wordOf = new Int32Array(size);
+  // A plain array: one per paragraph, and a typed array's separate backing store costs more to
+  // allocate and collect than a short-lived array on the heap.
+  const wordOf = new Array<number>(size).fill(0);
+  if (!points) return inPlace(text, wordEnds, wordOf, at, codeAt);
   const wordStarts: number[] = [0];
   const unitStarts: number[] = [0];
   let unit = 0;
@@ -85,6 +88,45 @@ export function featureText(text: string, wordEnds: readonly number[]): FeatureT
     unitStarts.push(text.length);
   }
   return { text, size, at, codeAt, wordOf, wordStarts, unitStarts, wordCache: [] };
+}
+
+function hasSurrogatePair(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) return true;
+    }
+  }
+  return false;
+}
+
+/** `featureText` of a text without surrogate pairs: word starts are the word ends shifted, and
+ * each word's code points are filled in one call. */
+function inPlace(
+  text: string,
+  wordEnds: readonly number[],
+  wordOf: number[],
+  at: FeatureText['at'],
+  codeAt: FeatureText['codeAt'],
+): FeatureText {
+  const size = text.length;
+  const starts: number[] = [0];
+  let previous = 0;
+  for (const end of wordEnds) {
+    if (end <= previous) continue;
+    const stop = Math.min(end, size);
+    wordOf.fill(starts.length - 1, previous, stop);
+    starts.push(stop);
+    previous = stop;
+    if (stop === size) break;
+  }
+  // Ends that stop short of the text leave a tail: it is one more word.
+  if (previous < size) {
+    wordOf.fill(starts.length - 1, previous, size);
+    starts.push(size);
+  }
+  return { text, size, at, codeAt, wordOf, wordStarts: starts, unitStarts: starts, wordCache: [] };
 }
 
 /** The class a context character stands for. */

@@ -125,12 +125,18 @@ export function polyphoneModelFromTransfer(transfer: PolyphoneModelTransfer): Po
   if (typeof transfer !== 'object' || transfer === null) throw fail('not an object');
   const { header, agreements, scale, chars, words } = transfer;
   if (!Number.isFinite(scale) || scale <= 0) throw fail('scale');
-  if (!Array.isArray(chars) || !Array.isArray(words)) throw fail('chars or words');
+  // (`as unknown`: on a readonly array type, Array.isArray would narrow it to any[].)
+  if (!Array.isArray(chars as unknown) || !Array.isArray(words as unknown))
+    throw fail('chars or words');
   for (const a of AGREEMENTS) if (typeof agreements[a] !== 'number') throw fail(`agreement ${a}`);
   const models = new Map<string, CharModel>();
   for (const entry of chars) {
     const [char, readings, lines] = entry;
-    if (typeof char !== 'string' || !Array.isArray(readings) || typeof lines !== 'string')
+    if (
+      typeof char !== 'string' ||
+      !Array.isArray(readings as unknown) ||
+      typeof lines !== 'string'
+    )
       throw fail('a character entry');
     const block = lines === '' ? null : { text: lines, start: 0, end: lines.length, firstLine: 0 };
     models.set(char, lazyCharModel(char, readings, block, scale));
