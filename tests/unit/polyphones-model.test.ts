@@ -140,7 +140,7 @@ describe('polyphone model file', () => {
       expect(model.chars.get(char)?.weights).toEqual(charModel.weights);
     }
     expect(() =>
-      polyphoneModelFromTransfer({ ...sent, scale: 0 } as PolyphoneModelTransfer),
+      polyphoneModelFromTransfer({ ...sent, scale: 0 }),
     ).toThrow(/bad model data: scale/);
   });
 

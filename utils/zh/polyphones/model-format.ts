@@ -125,18 +125,12 @@ export function polyphoneModelFromTransfer(transfer: PolyphoneModelTransfer): Po
   if (typeof transfer !== 'object' || transfer === null) throw fail('not an object');
   const { header, agreements, scale, chars, words } = transfer;
   if (!Number.isFinite(scale) || scale <= 0) throw fail('scale');
-  // (`as unknown`: on a readonly array type, Array.isArray would narrow it to any[].)
-  if (!Array.isArray(chars as unknown) || !Array.isArray(words as unknown))
-    throw fail('chars or words');
+  if (!isArray(chars) || !isArray(words)) throw fail('chars or words');
   for (const a of AGREEMENTS) if (typeof agreements[a] !== 'number') throw fail(`agreement ${a}`);
   const models = new Map<string, CharModel>();
   for (const entry of chars) {
     const [char, readings, lines] = entry;
-    if (
-      typeof char !== 'string' ||
-      !Array.isArray(readings as unknown) ||
-      typeof lines !== 'string'
-    )
+    if (typeof char !== 'string' || !isArray(readings) || typeof lines !== 'string')
       throw fail('a character entry');
     const block = lines === '' ? null : { text: lines, start: 0, end: lines.length, firstLine: 0 };
     models.set(char, lazyCharModel(char, readings, block, scale));
@@ -256,6 +250,9 @@ function parseParts(text: string): ModelParts {
   if (section === null) throw new PolyphoneModelError('no sections: not a polyphone model file');
   return { header, agreements, scale, readingsOf, blocks, words };
 }
+
+/** Array.isArray that keeps a readonly array's element type (it would narrow it to any[]). */
+const isArray = (value: unknown): value is readonly unknown[] => Array.isArray(value);
 
 /** Where one character's weight lines are in the file text. */
 interface WeightBlock {
