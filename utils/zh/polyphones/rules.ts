@@ -201,32 +201,73 @@ export function ruleReading(text: FeatureText, i: number): RuleReading {
   const start = wordStarts[w] as number;
   const end = wordStarts[w + 1] as number;
   if (end - start > 1 && !RULE_WORDS.has(wordAt(text, w))) return NO_RULE;
-  // Only 为 reads the clause around it: other characters skip building the strings.
-  const reach = char === '为' ? CLAUSE_REACH : 0;
-  let clauseBefore = '';
-  for (let k = i - 1; k >= 0 && k >= i - reach; k--) {
-    const before = at(k) as string;
-    if (!isHan(before)) break;
-    clauseBefore = before + clauseBefore;
+  return interned(rule(new LazyContext(text, i, w, char === '为' ? CLAUSE_REACH : 0)));
+}
+
+/**
+ * A rule's view of the text, each part made only when the rule reads it: most rules look at one
+ * or two neighbours, and 的 alone is 2–3 % of news text.
+ */
+class LazyContext implements RuleContext {
+  constructor(
+    private readonly text: FeatureText,
+    private readonly i: number,
+    private readonly w: number,
+    /** How far the clause strings reach (only 为 reads them). */
+    private readonly reach: number,
+  ) {}
+
+  get prev(): string {
+    return this.text.at(this.i - 1) ?? '';
   }
-  // Only 地 reads the word before it (的 alone is 2–3 % of news text: no string for it).
-  const prevWord = char === '地' && w > 0 ? wordAt(text, w - 1) : '';
-  let clauseAfter = '';
-  for (let k = i + 1; k < text.size && k <= i + reach; k++) {
-    const after = at(k) as string;
-    if (!isHan(after)) break;
-    clauseAfter += after;
+
+  get prev2(): string {
+    return this.text.at(this.i - 2) ?? '';
   }
-  const result = rule({
-    prev: at(i - 1) ?? '',
-    prev2: at(i - 2) ?? '',
-    next: at(i + 1) ?? '',
-    next2: at(i + 2) ?? '',
-    prevWord,
-    clauseBefore,
-    clauseAfter,
-  });
-  return result.startsWith(FIRM)
-    ? { reading: result.slice(FIRM.length), firm: true }
-    : { reading: result, firm: false };
+
+  get next(): string {
+    return this.text.at(this.i + 1) ?? '';
+  }
+
+  get next2(): string {
+    return this.text.at(this.i + 2) ?? '';
+  }
+
+  get prevWord(): string {
+    return this.w > 0 ? wordAt(this.text, this.w - 1) : '';
+  }
+
+  get clauseBefore(): string {
+    let clause = '';
+    for (let k = this.i - 1; k >= 0 && k >= this.i - this.reach; k--) {
+      const before = this.text.at(k) as string;
+      if (!isHan(before)) break;
+      clause = before + clause;
+    }
+    return clause;
+  }
+
+  get clauseAfter(): string {
+    let clause = '';
+    for (let k = this.i + 1; k < this.text.size && k <= this.i + this.reach; k++) {
+      const after = this.text.at(k) as string;
+      if (!isHan(after)) break;
+      clause += after;
+    }
+    return clause;
+  }
+}
+
+/** One RuleReading object per distinct rule result: rules give a handful of answers. */
+const readingsByResult = new Map<string, RuleReading>();
+
+function interned(result: string): RuleReading {
+  let reading = readingsByResult.get(result);
+  if (!reading) {
+    reading = result.startsWith(FIRM)
+      ? { reading: result.slice(FIRM.length), firm: true }
+      : { reading: result, firm: false };
+    readingsByResult.set(result, reading);
+  }
+  return reading;
 }
