@@ -420,6 +420,8 @@ interface LongRun {
   readonly elementsAfter: number;
   /** After the jump to the middle of the page: until what is near the screen is drawn. */
   readonly scrollToIdleMs: number;
+  /** After the jump: until the text on screen is drawn (`tifa:screen-drawn`). */
+  readonly scrollToScreenMs: number;
   /** Words drawn on screen after the jump (0 would mean scrolled-to text is left bare). */
   readonly wordsOnScreenAfterScroll: number;
   readonly elementsAfterScroll: number;
@@ -540,6 +542,7 @@ async function measureLongOnce(extension: ExtensionHandle, url: string): Promise
       elementsBefore,
       elementsAfter,
       scrollToIdleMs: scroll.toIdleMs,
+      scrollToScreenMs: scroll.toScreenMs,
       wordsOnScreenAfterScroll: scroll.wordsOnScreen,
       elementsAfterScroll,
     };
@@ -554,7 +557,9 @@ async function measureLongOnce(extension: ExtensionHandle, url: string): Promise
  * scrollbar would, and waits for the reader's next idle mark: the text now on screen must be
  * drawn, and how long that took is the scroll figure.
  */
-async function jumpToMiddle(cdp: CDPSession): Promise<{ toIdleMs: number; wordsOnScreen: number }> {
+async function jumpToMiddle(
+  cdp: CDPSession,
+): Promise<{ toIdleMs: number; toScreenMs: number; wordsOnScreen: number }> {
   const IDLE = 'tifa:annotate-idle';
   const marks = `performance.getEntriesByName(${JSON.stringify(IDLE)}).length`;
   const before = await evaluateInPage<number>(cdp, marks);
@@ -564,10 +569,10 @@ async function jumpToMiddle(cdp: CDPSession): Promise<{ toIdleMs: number; wordsO
   );
   const deadline = Date.now() + 60_000;
   while ((await evaluateInPage<number>(cdp, marks)) <= before) {
-    if (Date.now() > deadline) return { toIdleMs: NaN, wordsOnScreen: 0 };
+    if (Date.now() > deadline) return { toIdleMs: NaN, toScreenMs: NaN, wordsOnScreen: 0 };
     await sleep(25);
   }
-  return evaluateInPage<{ toIdleMs: number; wordsOnScreen: number }>(
+  return evaluateInPage<{ toIdleMs: number; toScreenMs: number; wordsOnScreen: number }>(
     cdp,
     `(() => {
       const idle = performance.getEntriesByName(${JSON.stringify(IDLE)}).at(-1).startTime;
@@ -576,7 +581,13 @@ async function jumpToMiddle(cdp: CDPSession): Promise<{ toIdleMs: number; wordsO
         const box = ruby.getBoundingClientRect();
         if (box.bottom > 0 && box.top < innerHeight) wordsOnScreen++;
       }
-      return { toIdleMs: idle - ${scrolledAt}, wordsOnScreen };
+      const screen = performance.getEntriesByName('tifa:screen-drawn')
+        .find((e) => e.startTime >= ${scrolledAt});
+      return {
+        toIdleMs: idle - ${scrolledAt},
+        toScreenMs: screen ? screen.startTime - ${scrolledAt} : NaN,
+        wordsOnScreen,
+      };
     })()`,
   );
 }
@@ -936,6 +947,10 @@ function longPageSection(
           (r) => r.toIdleMs,
         ),
         row(
+          'jump to the middle of the page → text on screen there drawn (`tifa:screen-drawn`)',
+          (r) => r.scrollToScreenMs,
+        ),
+        row(
           'jump to the middle of the page → text near the screen there drawn (next idle mark)',
           (r) => r.scrollToIdleMs,
         ),
@@ -1101,7 +1116,9 @@ function explainMisses(
         'of each frame that draws ruby into a page this size: Chromium lays out a paragraph of ' +
         'ruby several times slower than plain text (measured with the same paragraphs as ' +
         'spans: 20 to 30 ms a frame against 40 to 120 ms), and everything below it moves. ' +
-        `After the jump, rendering took ${formatMs(later.ms.rendering)} in ${later.frames} ` +
+        `After the jump, the text on screen was drawn in ${formatMs(l((r) => r.scrollToScreenMs))} ` +
+        `and everything within three screens in ${formatMs(l((r) => r.scrollToIdleMs))}; in the ` +
+        `traced run, rendering took ${formatMs(later.ms.rendering)} in ${later.frames} ` +
         `frames (longest ${formatMs(later.longest.rendering)}) against ` +
         `${formatMs(later.ms.extension)} of annotation in ${later.extensionTasks} tasks.`,
     );
