@@ -21,7 +21,7 @@ import {
   type WeightVector,
 } from './features';
 import { AGREEMENTS, type Agreement, type CharModel, type PolyphoneModel } from './model-format';
-import { RULE_WORDS, ruleReading } from './rules';
+import { RULE_CHARS, RULE_WORDS, ruleReading } from './rules';
 
 /** Which layers run; all by default. Without the classifier, a later witness overrides an earlier
  * one (word over pinyin-pro, rule over word). */
@@ -173,6 +173,16 @@ export function disambiguatePolyphones(
       const code = codeAt(i);
       const charModel = code < 0x10000 ? byUnit[code] : model.chars.get(at(i) as string);
       if (!charModel || !readings[i]) continue;
+      // A character standing alone, with one reading of its own which pinyin-pro gave, and no
+      // rule: every witness agrees, so the reading stands (和, 上, 大 … most of the text's
+      // polyphone occurrences) without building the witnesses.
+      if (
+        end - start === 1 &&
+        charModel.readings.length === 1 &&
+        readings[i] === charModel.readings[0] &&
+        (code >= 0x10000 || RULE_UNITS[code] !== 1)
+      )
+        continue;
       const found = witnessesAt(prepared, i, readings, words);
       const witnesses = useRules ? found : { ...found, rule: '', firm: false };
       if (!useClassifier || !classifierDecides(witnesses)) {
@@ -220,6 +230,10 @@ export function disambiguatePolyphones(
 }
 
 const NO_WORDS: ReadonlyMap<string, readonly string[]> = new Map();
+
+/** 1 for the code unit of each character that has a rule (all in the BMP). */
+const RULE_UNITS = new Uint8Array(65536);
+for (const char of RULE_CHARS) RULE_UNITS[char.charCodeAt(0)] = 1;
 
 /** A word's first UTF-16 unit and its length in units, as one number. */
 const startKey = (unit: number, units: number) => unit * 64 + Math.min(units, 63);
