@@ -73,7 +73,9 @@ export interface BackupCounts {
  * `JSON.stringify(await readBackup(db, now))`, read in one read transaction (one consistent
  * snapshot) without ever holding the whole file as one string. The history, by far the largest
  * table, is read in pages of primary keys all requested at once, so the database reads the next
- * page while this thread turns the last one into JSON.
+ * page while this thread turns the last one into JSON. Requests in a transaction run in order:
+ * the history's key range is asked for first (three small requests), so that its pages are
+ * already queued while this thread still turns the words into objects.
  */
 export async function writeBackupParts(
   db: TifaDatabase,
@@ -81,9 +83,10 @@ export async function writeBackupParts(
   pageRows = EXPORT_PAGE_ROWS,
 ): Promise<{ parts: string[]; counts: BackupCounts }> {
   return db.transaction('r', db.vocabulary, db.lookups, db.reviewLog, async () => {
+    const bounds = readLookupBounds(db);
     const vocabulary = db.vocabulary.toArray();
     const reviewLog = db.reviewLog.toArray();
-    const pages = await requestLookupPages(db, pageRows);
+    const pages = requestLookupPages(db, await bounds, pageRows);
     const header = JSON.stringify({
       format: BACKUP_FORMAT,
       formatVersion: BACKUP_FORMAT_VERSION,
@@ -109,17 +112,29 @@ export async function writeBackupParts(
   });
 }
 
-/** Every history row, as reads of primary-key ranges of about `pageRows` rows each, all
- * requested at once (inside the caller's transaction). */
-async function requestLookupPages(
-  db: TifaDatabase,
-  pageRows: number,
-): Promise<Promise<LookupRecord[]>[]> {
+interface KeyBounds {
+  first: unknown;
+  last: unknown;
+  total: number;
+}
+
+/** The history's first and last primary key and its row count. */
+async function readLookupBounds(db: TifaDatabase): Promise<KeyBounds> {
   const [first, last, total] = await Promise.all([
     db.lookups.orderBy(':id').firstKey(),
     db.lookups.orderBy(':id').lastKey(),
     db.lookups.count(),
   ]);
+  return { first, last, total };
+}
+
+/** Every history row, as reads of primary-key ranges of about `pageRows` rows each, all
+ * requested at once (inside the caller's transaction). */
+function requestLookupPages(
+  db: TifaDatabase,
+  { first, last, total }: KeyBounds,
+  pageRows: number,
+): Promise<LookupRecord[]>[] {
   if (typeof first !== 'number' || typeof last !== 'number') return [];
   const pageCount = Math.max(1, Math.ceil(total / pageRows));
   const span = Math.ceil((last - first + 1) / pageCount);
