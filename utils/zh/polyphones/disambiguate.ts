@@ -325,9 +325,9 @@ function contextLeads(context: ContextIndex, own: number): Float64Array {
     // Array.from visits the holes of these sparse arrays (index 0 is unused), map would not.
     ...Array.from(context.before, (m) => m?.values() ?? []),
     ...Array.from(context.after, (m) => m?.values() ?? []),
-    context.left?.values() ?? [],
-    context.right?.values() ?? [],
-    context.middle?.values() ?? [],
+    [...(context.left?.values() ?? [])].flatMap((m) => [...m.values()]),
+    [...(context.right?.values() ?? [])].flatMap((m) => [...m.values()]),
+    [...(context.middle?.values() ?? [])].flatMap((m) => [...m.values()]),
     [...(context.word?.values() ?? [])].flat(),
     context.prevWord?.values() ?? [],
     context.nextWord?.values() ?? [],

@@ -156,8 +156,8 @@ export function contextCode(code: number, before: boolean): number {
   return code;
 }
 
-/** Two context codes as one number (a bigram key); exact, under 2^42. */
-const pairCode = (a: number, b: number) => a * 0x110000 + b;
+/** Weights of two-character keys, by the first character's code, then the second's. */
+export type PairTable = Map<number, Map<number, WeightVector>>;
 
 /** The word (as a string) with index `w`, or '' outside the text. */
 export function wordAt(text: FeatureText, w: number): string {
@@ -211,10 +211,11 @@ export interface ContextIndex {
   /** `before[k]`: key `-kX` by the code of X; `after[k]`: `+kX`. Index 0 unused. */
   readonly before: (Map<number, WeightVector> | undefined)[];
   readonly after: (Map<number, WeightVector> | undefined)[];
-  /** L, R, M keys by the pair code of their two characters. */
-  readonly left: Map<number, WeightVector> | undefined;
-  readonly right: Map<number, WeightVector> | undefined;
-  readonly middle: Map<number, WeightVector> | undefined;
+  /** L, R, M keys by the codes of their two characters, first then second (two small-integer
+   * lookups: one number for the pair would exceed V8's small integers and be hashed boxed). */
+  readonly left: PairTable | undefined;
+  readonly right: PairTable | undefined;
+  readonly middle: PairTable | undefined;
   /** W keys (`W<word>@<n>`) by the word, then by the position n. */
   readonly word: Map<string, (WeightVector | undefined)[]> | undefined;
   /** < and > keys by the rest of the key. */
@@ -226,7 +227,7 @@ export interface ContextIndex {
 export function indexContextWeights(weights: ReadonlyMap<string, WeightVector>): ContextIndex {
   const before: (Map<number, WeightVector> | undefined)[] = [];
   const after: (Map<number, WeightVector> | undefined)[] = [];
-  const pairs: Record<string, Map<number, WeightVector>> = {};
+  const pairs: Record<string, PairTable> = {};
   const strings: Record<string, Map<string, WeightVector>> = {};
   const words = new Map<string, (WeightVector | undefined)[]>();
   for (const [key, vector] of weights) {
@@ -236,10 +237,11 @@ export function indexContextWeights(weights: ReadonlyMap<string, WeightVector>):
       (table[key.charCodeAt(1) - 48] ??= new Map()).set(key.codePointAt(2) ?? -1, vector);
     } else if (kind === 'L' || kind === 'R' || kind === 'M') {
       const [a = '', b = ''] = Array.from(key.slice(1));
-      (pairs[kind] ??= new Map()).set(
-        pairCode(a.codePointAt(0) ?? -1, b.codePointAt(0) ?? -1),
-        vector,
-      );
+      const table = (pairs[kind] ??= new Map());
+      const first = a.codePointAt(0) ?? -1;
+      let seconds = table.get(first);
+      if (!seconds) table.set(first, (seconds = new Map<number, WeightVector>()));
+      seconds.set(b.codePointAt(0) ?? -1, vector);
     } else if (kind === 'W') {
       const at = key.lastIndexOf('@');
       const positions = words.get(key.slice(1, at)) ?? [];
@@ -282,12 +284,12 @@ export function addContextWeights(
   const l1 = contextCode(codeAt(i - 1), true);
   const r1 = contextCode(codeAt(i + 1), false);
   if (index.left) {
-    addVector(scores, index.left.get(pairCode(contextCode(codeAt(i - 2), true), l1)), own);
+    addVector(scores, index.left.get(contextCode(codeAt(i - 2), true))?.get(l1), own);
   }
   if (index.right) {
-    addVector(scores, index.right.get(pairCode(r1, contextCode(codeAt(i + 2), false))), own);
+    addVector(scores, index.right.get(r1)?.get(contextCode(codeAt(i + 2), false)), own);
   }
-  if (index.middle) addVector(scores, index.middle.get(pairCode(l1, r1)), own);
+  if (index.middle) addVector(scores, index.middle.get(l1)?.get(r1), own);
   const w = wordOf[i] as number;
   const start = wordStarts[w] as number;
   const end = wordStarts[w + 1] as number;
