@@ -139,9 +139,9 @@ describe('polyphone model file', () => {
       expect(model.chars.get(char)?.readings).toEqual(charModel.readings);
       expect(model.chars.get(char)?.weights).toEqual(charModel.weights);
     }
-    expect(() =>
-      polyphoneModelFromTransfer({ ...sent, scale: 0 }),
-    ).toThrow(/bad model data: scale/);
+    expect(() => polyphoneModelFromTransfer({ ...sent, scale: 0 })).toThrow(
+      /bad model data: scale/,
+    );
   });
 
   it('loads the committed model, which records how it was made', () => {
