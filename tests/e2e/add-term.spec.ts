@@ -7,29 +7,17 @@
 // then annotates the built-in marks on pages.
 
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  resetReader,
+  selectText,
+  sendFromExtensionPage,
+  sendToTab,
   setReaderSettings,
-  setReaderSite,
-  useBrowserSuite,
-  waitForReaderIdle,
-  waitForReaderOn,
+  useReaderSuite,
 } from './harness.ts';
 
-const HOST = '127.0.0.1';
 const TERM = 'span[data-tifa="term"]';
 const NQPF = 'new-quality-productive-forces';
-
-interface ExtensionGlobal {
-  chrome: {
-    runtime: { sendMessage(message: unknown): Promise<unknown> };
-    tabs: {
-      query(q: { url?: string }): Promise<{ id?: number }[]>;
-      sendMessage(id: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
-    };
-  };
-}
 
 interface StoredTerm {
   simplified: string;
@@ -40,58 +28,16 @@ interface StoredTerm {
   variants?: string[];
 }
 
-/** Selects the first occurrence of `quote` in the body's text (across the reader's ruby). */
-async function selectText(page: Page, quote: string): Promise<void> {
-  await page.evaluate((q) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const nodes: { node: Text; start: number }[] = [];
-    let text = '';
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const parent = n.parentElement?.tagName;
-      if (parent === 'SCRIPT' || parent === 'STYLE') continue;
-      nodes.push({ node: n as Text, start: text.length });
-      text += (n as Text).data;
-    }
-    const at = text.indexOf(q);
-    if (at < 0) throw new Error('quote not on the page');
-    const find = (offset: number, end: boolean) => {
-      const hit = [...nodes].reverse().find((e) => (end ? e.start < offset : e.start <= offset));
-      if (!hit) throw new Error('no node');
-      return { node: hit.node, offset: offset - hit.start };
-    };
-    const from = find(at, false);
-    const to = find(at + q.length, true);
-    const range = document.createRange();
-    range.setStart(from.node, from.offset);
-    range.setEnd(to.node, to.offset);
-    const selection = getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-  }, quote);
-}
-
 describe('adding personal terms from a page and from the glossary', () => {
-  const suite = useBrowserSuite();
-  let page: Page | undefined;
-
-  beforeEach(async () => {
-    await resetReader(suite.extension);
-  });
-  afterEach(async () => {
-    await page?.close();
-    page = undefined;
-  });
+  const suite = useReaderSuite();
 
   /** The personal terms the background holds. */
   async function storedTerms(): Promise<StoredTerm[]> {
-    const ext = await suite.extension.context.newPage();
-    await ext.goto(`chrome-extension://${suite.extension.extensionId}/review.html#settings`);
-    const reply = (await ext.evaluate(() =>
-      (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({
-        type: 'listPersonalTerms',
-        payload: {},
-      }),
-    )) as { ok: boolean; value: { terms: StoredTerm[] } };
+    const ext = await suite.openExtensionPage('review.html#settings');
+    const reply = (await sendFromExtensionPage(ext, {
+      type: 'listPersonalTerms',
+      payload: {},
+    })) as { ok: boolean; value: { terms: StoredTerm[] } };
     await ext.close();
     expect(reply.ok).toBe(true);
     return reply.value.terms;
@@ -99,22 +45,18 @@ describe('adding personal terms from a page and from the glossary', () => {
 
   /** Sends the context menu's message to the page's top frame; returns the reader's reply. */
   async function relayMenu(target: Page): Promise<unknown> {
-    const worker = await suite.extension.serviceWorker();
-    return worker.evaluate(async (url) => {
-      const { chrome } = globalThis as unknown as ExtensionGlobal;
-      const [tab] = await chrome.tabs.query({ url });
-      if (tab?.id === undefined) throw new Error('no tab');
-      return chrome.tabs.sendMessage(tab.id, { type: 'openTermForm', payload: {} }, { frameId: 0 });
-    }, target.url());
+    return sendToTab(
+      suite.extension,
+      target.url(),
+      { type: 'openTermForm', payload: {} },
+      { frameId: 0 },
+    );
   }
 
   it('opens a prefilled form on a selection, saves the term, and the page matches it', async () => {
     // Artefacts left in the page text, so the selection carries them.
     await setReaderSettings(suite.extension, { removeArtifacts: false });
-    page = await suite.openFixturePage('/artifacts.html');
-    await setReaderSite(suite.extension, HOST, true);
-    await waitForReaderOn(page);
-    await waitForReaderIdle(page);
+    const { page } = await suite.openAndSwitchOn('/artifacts.html');
     const own = page.locator(`${TERM}[data-tifa-term^="personal:"]`);
     expect(await own.count()).toBe(0);
 
@@ -164,10 +106,7 @@ describe('adding personal terms from a page and from the glossary', () => {
   });
 
   it('closes the form on Esc without saving, and reports what the background refuses', async () => {
-    page = await suite.openFixturePage('/simplified-news.html');
-    await setReaderSite(suite.extension, HOST, true);
-    await waitForReaderOn(page);
-    await waitForReaderIdle(page);
+    const { page } = await suite.openAndSwitchOn('/simplified-news.html');
     const before = (await storedTerms()).length;
 
     await selectText(page, '政务数据开放平台接口');
@@ -195,11 +134,8 @@ describe('adding personal terms from a page and from the glossary', () => {
   });
 
   it('review page: a selection in the address prefills the form (the fallback when the reader is off)', async () => {
-    page = await suite.extension.context.newPage();
     const term = encodeURIComponent('「經(jīng)濟發展」');
-    await page.goto(
-      `chrome-extension://${suite.extension.extensionId}/review.html#my-terms?term=${term}`,
-    );
+    const page = await suite.openExtensionPage(`review.html#my-terms?term=${term}`);
     const form = page.getByRole('form', { name: 'Add a term' });
     await expect.poll(() => form.getByLabel('Term (simplified)').inputValue()).toBe('"经济发展"');
     expect(await form.getByLabel('Traditional (optional)').inputValue()).toBe('「經濟發展」');
@@ -214,10 +150,7 @@ describe('adding personal terms from a page and from the glossary', () => {
   });
 
   it('glossary page: adds a personal entry from a built-in one, listed in My terms, annotating its marks', async () => {
-    page = await suite.extension.context.newPage();
-    await page.goto(
-      `chrome-extension://${suite.extension.extensionId}/glossary.html#/term/${NQPF}`,
-    );
+    const page = await suite.openExtensionPage(`glossary.html#/term/${NQPF}`);
     const entry = page.locator('article.glossary-entry');
     await entry.getByRole('button', { name: 'Add to my terms' }).click();
     const form = entry.getByRole('form', { name: 'Add to my terms' });
@@ -235,19 +168,15 @@ describe('adding personal terms from a page and from the glossary', () => {
     expect((await entry.innerText()).toLowerCase()).toContain('new quality productive forces');
 
     await entry.getByRole('link', { name: 'Open My terms' }).click();
-    await expect.poll(() => page?.evaluate(() => location.pathname)).toBe('/review.html');
+    await expect.poll(() => page.evaluate(() => location.pathname)).toBe('/review.html');
     const row = page.locator('table.my-terms tbody tr', { hasText: 'NQPF, my reading' });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.innerText()).toContain('新质生产力');
 
     // On a page, the personal entry annotates the built-in mark without replacing it.
-    const news = await suite.openFixturePage('/simplified-news.html');
-    await setReaderSite(suite.extension, HOST, true);
-    await waitForReaderOn(news);
-    await waitForReaderIdle(news);
+    const { page: news } = await suite.openAndSwitchOn('/simplified-news.html');
     await expect
       .poll(() => news.locator(`${TERM}[data-tifa-term="${NQPF}"][data-tifa-personal]`).count())
       .toBeGreaterThan(0);
-    await news.close();
   });
 });

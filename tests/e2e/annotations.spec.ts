@@ -4,60 +4,25 @@
 // annotation whose passage is gone is listed as orphaned in the terms panel.
 
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  resetReader,
+  FIXTURE_HOST,
+  selectText,
+  sendFromExtensionPage,
+  sendToTab,
   setReaderSettings,
   setReaderSite,
-  useBrowserSuite,
+  useReaderSuite,
   waitForReaderIdle,
   waitForReaderOn,
 } from './harness.ts';
 
-const HOST = '127.0.0.1';
 const QUOTE = '因地制宜发展新质生产力';
 /** Another passage, for the menu and shortcut test (annotations persist across tests). */
 const MENU_QUOTE = '政务数据开放平台接口';
 
-interface ExtensionGlobal {
-  chrome: {
-    runtime: { sendMessage(message: unknown): Promise<unknown> };
-    commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
-    tabs: {
-      query(q: { url?: string }): Promise<{ id?: number }[]>;
-      sendMessage(id: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
-    };
-  };
-}
-
-/** Selects the first occurrence of `quote` in the body's text (across the reader's ruby). */
-async function selectText(page: Page, quote: string): Promise<void> {
-  await page.evaluate((q) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const nodes: { node: Text; start: number }[] = [];
-    let text = '';
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const parent = n.parentElement?.tagName;
-      if (parent === 'SCRIPT' || parent === 'STYLE') continue;
-      nodes.push({ node: n as Text, start: text.length });
-      text += (n as Text).data;
-    }
-    const at = text.indexOf(q);
-    if (at < 0) throw new Error('quote not on the page');
-    const find = (offset: number, end: boolean) => {
-      const hit = [...nodes].reverse().find((e) => (end ? e.start < offset : e.start <= offset));
-      if (!hit) throw new Error('no node');
-      return { node: hit.node, offset: offset - hit.start };
-    };
-    const from = find(at, false);
-    const to = find(at + q.length, true);
-    const range = document.createRange();
-    range.setStart(from.node, from.offset);
-    range.setEnd(to.node, to.offset);
-    const selection = getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-  }, quote);
+interface WorkerGlobal {
+  chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } };
 }
 
 /** The highlighted passages (CSS Custom Highlight ranges) as text. */
@@ -77,23 +42,10 @@ async function listedAnnotations(page: Page): Promise<string> {
 }
 
 describe('annotations', () => {
-  const suite = useBrowserSuite();
-  let page: Page | undefined;
-
-  beforeEach(async () => {
-    await resetReader(suite.extension);
-  });
-  afterEach(async () => {
-    await page?.close();
-    page = undefined;
-  });
+  const suite = useReaderSuite();
 
   it('saves a selection with a note, re-anchors it after a reload and in traditional script, restores the page', async () => {
-    page = await suite.openFixturePage('/simplified-news.html');
-    const before = await page.evaluate(() => document.body.innerHTML);
-    await setReaderSite(suite.extension, HOST, true);
-    await waitForReaderOn(page);
-    await waitForReaderIdle(page);
+    const { page, before } = await suite.openAndSwitchOn('/simplified-news.html');
 
     await selectText(page, QUOTE);
     await page.keyboard.press('Alt+KeyA');
@@ -101,13 +53,13 @@ describe('annotations', () => {
     await note.fill('first mention in this report');
     await page.getByRole('textbox', { name: 'Tags' }).fill('nqpf, local');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => highlighted(page as Page)).toEqual([QUOTE]);
-    await expect.poll(() => listedAnnotations(page as Page)).toContain('first mention');
+    await expect.poll(() => highlighted(page)).toEqual([QUOTE]);
+    await expect.poll(() => listedAnnotations(page)).toContain('first mention');
 
     await page.reload();
     await waitForReaderOn(page);
     await waitForReaderIdle(page);
-    await expect.poll(() => highlighted(page as Page), { timeout: 10_000 }).toEqual([QUOTE]);
+    await expect.poll(() => highlighted(page), { timeout: 10_000 }).toEqual([QUOTE]);
     expect(await listedAnnotations(page)).not.toContain('Orphaned');
 
     // The terms panel lists it; clicking it brings the passage into view.
@@ -119,7 +71,7 @@ describe('annotations', () => {
     await page.getByRole('button', { name: /first mention in this report/ }).click();
     await expect
       .poll(() =>
-        (page as Page).evaluate(() => {
+        page.evaluate(() => {
           const range = [...(CSS.highlights.get('tifa-annotation') ?? [])][0] as Range | undefined;
           const box = range?.getBoundingClientRect();
           return box ? box.top >= 0 && box.bottom <= innerHeight : false;
@@ -133,22 +85,22 @@ describe('annotations', () => {
     // The page shown in traditional script: the same passage, in its other form.
     await setReaderSettings(suite.extension, { script: 'tw' });
     await expect
-      .poll(() => highlighted(page as Page), { timeout: 10_000 })
+      .poll(() => highlighted(page), { timeout: 10_000 })
       .toEqual(['因地制宜發展新質生產力']);
 
     // Reading mode without pinyin: readings are CSS content, the anchor is the same text.
     await setReaderSettings(suite.extension, { script: 'keep', pinyin: false });
-    await expect.poll(() => highlighted(page as Page), { timeout: 10_000 }).toEqual([QUOTE]);
+    await expect.poll(() => highlighted(page), { timeout: 10_000 }).toEqual([QUOTE]);
 
-    await setReaderSite(suite.extension, HOST, false);
-    await expect.poll(() => (page as Page).evaluate(() => document.body.innerHTML)).toBe(before);
+    await setReaderSite(suite.extension, FIXTURE_HOST, false);
+    await expect.poll(() => page.evaluate(() => document.body.innerHTML)).toBe(before);
     expect(await highlighted(page)).toEqual([]);
   });
 
   it('gets the annotate shortcut the manifest suggests (Chromium drops reserved keys silently)', async () => {
     const worker = await suite.extension.serviceWorker();
     const commands = await worker.evaluate(() =>
-      (globalThis as unknown as ExtensionGlobal).chrome.commands.getAll(),
+      (globalThis as unknown as WorkerGlobal).chrome.commands.getAll(),
     );
     expect(commands.find((command) => command.name === 'annotate-selection')?.shortcut).toBe(
       'Alt+Shift+M',
@@ -156,33 +108,21 @@ describe('annotations', () => {
   });
 
   it('opens the editor on the selection when the background relays the menu item or the shortcut', async () => {
-    page = await suite.openFixturePage('/simplified-news.html');
-    await setReaderSite(suite.extension, HOST, true);
-    await waitForReaderOn(page);
-    await waitForReaderIdle(page);
+    const { page } = await suite.openAndSwitchOn('/simplified-news.html');
     await page.bringToFront();
     await selectText(page, MENU_QUOTE);
     // The same message the context-menu item and the command send (annotate-command.ts): headless
     // Chromium has no native menu to click, and its accelerators do not reach extension commands.
-    const url = page.url();
-    const worker = await suite.extension.serviceWorker();
-    const relay = (from: 'menu' | 'shortcut') =>
-      worker.evaluate(
-        async ({ url, from }) => {
-          const { chrome } = globalThis as unknown as ExtensionGlobal;
-          const [tab] = await chrome.tabs.query({ url });
-          if (tab?.id === undefined) throw new Error('no tab');
-          await chrome.tabs.sendMessage(
-            tab.id,
-            { type: 'openAnnotator', payload: { from } },
-            from === 'menu' ? { frameId: 0 } : undefined,
-          );
-        },
-        { url, from },
+    const relay = (from: 'menu' | 'shortcut' | 'page') =>
+      sendToTab(
+        suite.extension,
+        page.url(),
+        { type: 'openAnnotator', payload: { from } },
+        from === 'menu' ? { frameId: 0 } : undefined,
       );
     const note = page.getByRole('textbox', { name: 'Note' });
     const editorQuote = () =>
-      (page as Page).evaluate(
+      page.evaluate(
         () =>
           document
             .querySelector('tifa-annotate')
@@ -192,18 +132,12 @@ describe('annotations', () => {
     await expect.poll(editorQuote).toBe(MENU_QUOTE);
     await note.fill('from the context menu');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => highlighted(page as Page)).toContain(MENU_QUOTE);
+    await expect.poll(() => highlighted(page)).toContain(MENU_QUOTE);
     expect(await editorQuote()).toBeNull();
 
     // A malformed relay is ignored; the shortcut's relay opens the editor again.
     await selectText(page, MENU_QUOTE);
-    await worker.evaluate(async (url) => {
-      const { chrome } = globalThis as unknown as ExtensionGlobal;
-      const [tab] = await chrome.tabs.query({ url });
-      await chrome.tabs
-        .sendMessage(tab?.id ?? -1, { type: 'openAnnotator', payload: { from: 'page' } })
-        .catch(() => undefined);
-    }, url);
+    await relay('page').catch(() => undefined);
     expect(await editorQuote()).toBeNull();
     await relay('shortcut');
     await expect.poll(editorQuote).toBe(MENU_QUOTE);
@@ -211,18 +145,13 @@ describe('annotations', () => {
 
   it('lists an annotation whose passage is gone as orphaned', async () => {
     const url = `${suite.server.origin}/simplified-news.html`;
-    const ext = await suite.extension.context.newPage();
-    await ext.goto(`chrome-extension://${suite.extension.extensionId}/review.html`);
-    const reply = (await ext.evaluate(
-      (payload) =>
-        (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({
-          type: 'saveAnnotation',
-          payload,
-        }),
-      {
+    const ext = await suite.openExtensionPage('review.html');
+    const reply = (await sendFromExtensionPage(ext, {
+      type: 'saveAnnotation',
+      payload: {
         url,
         title: 'T',
-        outlet: HOST,
+        outlet: FIXTURE_HOST,
         exact: '这段文字已经从页面上删除了',
         prefix: '',
         suffix: '',
@@ -230,22 +159,16 @@ describe('annotations', () => {
         note: 'a removed passage',
         tags: [],
       },
-    )) as { ok: boolean };
+    })) as { ok: boolean };
     expect(reply.ok).toBe(true);
     await ext.close();
 
-    page = await suite.openFixturePage('/simplified-news.html');
-    await setReaderSite(suite.extension, HOST, true);
-    await waitForReaderOn(page);
-    await waitForReaderIdle(page);
-    await expect
-      .poll(() => listedAnnotations(page as Page), { timeout: 10_000 })
-      .toContain('Orphaned');
+    const { page } = await suite.openAndSwitchOn('/simplified-news.html');
+    await expect.poll(() => listedAnnotations(page), { timeout: 10_000 }).toContain('Orphaned');
     expect(await listedAnnotations(page)).toContain('a removed passage');
 
     // The reader told the background; the review page lists it as orphaned, not lost.
-    const review = await suite.extension.context.newPage();
-    await review.goto(`chrome-extension://${suite.extension.extensionId}/review.html#annotations`);
+    const review = await suite.openExtensionPage('review.html#annotations');
     const item = review.locator('li.annotation', { hasText: 'a removed passage' });
     await expect.poll(() => item.locator('.orphaned').count(), { timeout: 10_000 }).toBe(1);
     await review.getByLabel('Found on the page').selectOption('orphaned');
@@ -254,16 +177,11 @@ describe('annotations', () => {
   });
 
   it('lists every annotation on the review page: search in either script, filters, edit and delete', async () => {
-    const review = await suite.extension.context.newPage();
-    await review.goto(`chrome-extension://${suite.extension.extensionId}/review.html#annotations`);
+    const review = await suite.openExtensionPage('review.html#annotations');
     const save = (payload: Record<string, unknown>) =>
-      review.evaluate(
-        (p) =>
-          (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({
-            type: 'saveAnnotation',
-            payload: p,
-          }),
-        {
+      sendFromExtensionPage(review, {
+        type: 'saveAnnotation',
+        payload: {
           title: '测试报道',
           prefix: '',
           suffix: '',
@@ -272,7 +190,7 @@ describe('annotations', () => {
           tags: [],
           ...payload,
         },
-      );
+      });
     await save({
       url: 'https://udn.example/tw.html',
       outlet: 'udn.example',

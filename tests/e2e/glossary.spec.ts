@@ -3,65 +3,33 @@
 // scrolling, flashing, the T key), exact restoration, the switch, and the glossary page's search.
 
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  resetReader,
+  FIXTURE_HOST,
+  hoverMark,
+  popupText,
   sampleArticleAvailable,
   SAMPLE_ARTICLE_PATH,
   setReaderSettings,
   setReaderSite,
-  useBrowserSuite,
-  waitForReaderIdle,
-  waitForReaderOn,
+  useReaderSuite,
 } from './harness.ts';
 
-const HOST = '127.0.0.1';
 const NQPF = 'new-quality-productive-forces';
 const TERM = (id: string) => `span[data-tifa="term"][data-tifa-term="${id}"]`;
 
-/** What the word popup shows ('' when hidden); Playwright's locators pierce the shadow root. */
-async function popupText(page: Page): Promise<string> {
-  const dialog = page.getByRole('dialog', { name: 'Dictionary' });
-  if (!(await dialog.isVisible())) return '';
-  return dialog.innerText();
-}
-
 /** Points at the middle of the first character row of a term's first mark. */
 async function hoverTerm(page: Page, id: string): Promise<void> {
-  const mark = page.locator(TERM(id)).first();
-  await mark.scrollIntoViewIfNeeded();
-  const target = (await mark.locator('ruby').count()) > 0 ? mark.locator('ruby').first() : mark;
-  const box = await target.boundingBox();
-  if (!box) throw new Error(`no mark for ${id}`);
-  await page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height * 0.75);
+  await hoverMark(page, TERM(id));
 }
 
 describe('political-term glossary', () => {
-  const suite = useBrowserSuite();
-  let page: Page | undefined;
-
-  beforeEach(async () => {
-    await resetReader(suite.extension);
-  });
-  afterEach(async () => {
-    await page?.close();
-    page = undefined;
-  });
-
-  /** Opens a page with the reader off, records its body, then switches the reader on. */
-  async function openAndSwitchOn(path: string): Promise<{ page: Page; before: string }> {
-    page = await suite.openFixturePage(path);
-    const before = await page.evaluate(() => document.body.innerHTML);
-    await setReaderSite(suite.extension, HOST, true);
-    await waitForReaderOn(page);
-    await waitForReaderIdle(page);
-    return { page, before };
-  }
+  const suite = useReaderSuite();
 
   it.runIf(sampleArticleAvailable())(
     'marks the terms of the sample article, artefact form included, in their own style',
     async () => {
-      const { page } = await openAndSwitchOn(SAMPLE_ARTICLE_PATH);
+      const { page } = await suite.openAndSwitchOn(SAMPLE_ARTICLE_PATH);
       const fyp = page.locator(TERM('fifteenth-five-year-plan'));
       expect(await fyp.count()).toBeGreaterThanOrEqual(2);
       expect(await fyp.first().textContent()).toBe('十五五');
@@ -89,7 +57,7 @@ describe('political-term glossary', () => {
   it.runIf(sampleArticleAvailable())(
     'shows the glossary card above the dictionary senses; related terms open in the popup',
     async () => {
-      const { page } = await openAndSwitchOn(SAMPLE_ARTICLE_PATH);
+      const { page } = await suite.openAndSwitchOn(SAMPLE_ARTICLE_PATH);
       await hoverTerm(page, NQPF);
       await expect.poll(() => popupText(page)).toContain('new quality productive forces');
       const card = page.getByRole('region', { name: 'Glossary term' });
@@ -131,7 +99,7 @@ describe('political-term glossary', () => {
   it.runIf(sampleArticleAvailable())(
     'explains a numbered term from its numbers: 二十屆歷次全會',
     async () => {
-      const { page } = await openAndSwitchOn(SAMPLE_ARTICLE_PATH);
+      const { page } = await suite.openAndSwitchOn(SAMPLE_ARTICLE_PATH);
       expect(await page.locator(TERM('pattern:plenums:20')).textContent()).toBe('二十屆歷次全會');
       await hoverTerm(page, 'pattern:plenums:20');
       await expect.poll(() => popupText(page)).toMatch(/explained from its numbers/i);
@@ -142,7 +110,7 @@ describe('political-term glossary', () => {
   it.runIf(sampleArticleAvailable())(
     'lists the page’s terms with counts; a click scrolls to each occurrence in turn and flashes it',
     async () => {
-      const { page, before } = await openAndSwitchOn(SAMPLE_ARTICLE_PATH);
+      const { page, before } = await suite.openAndSwitchOn(SAMPLE_ARTICLE_PATH);
       const toggle = page.getByRole('button', { name: /^Terms on this page/ });
       await expect.poll(() => toggle.isVisible()).toBe(true);
       await toggle.click();
@@ -215,7 +183,7 @@ describe('political-term glossary', () => {
       await expect.poll(() => panel.isVisible()).toBe(true);
 
       // Switching off leaves the page exactly as it was, panel and marks gone.
-      await setReaderSite(suite.extension, HOST, false);
+      await setReaderSite(suite.extension, FIXTURE_HOST, false);
       await page.waitForSelector('html:not([data-tifa-reader])', { state: 'attached' });
       expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
       expect(await page.locator('tifa-terms').count()).toBe(0);
@@ -223,7 +191,7 @@ describe('political-term glossary', () => {
   );
 
   it('marks terms on a simplified page and shows their card', async () => {
-    const { page } = await openAndSwitchOn('/simplified-news.html');
+    const { page } = await suite.openAndSwitchOn('/simplified-news.html');
     // The h1 says 新质生产力发展, a listed variant of the term.
     expect(await page.locator(`h1 ${TERM(NQPF)}`).textContent()).toContain('新质生产力');
     await hoverTerm(page, NQPF);
@@ -232,7 +200,7 @@ describe('political-term glossary', () => {
   });
 
   it('updates the terms panel as new content arrives', async () => {
-    const { page, before } = await openAndSwitchOn('/simplified-news.html');
+    const { page, before } = await suite.openAndSwitchOn('/simplified-news.html');
     await page.locator('body').press('t');
     const panel = page.getByRole('dialog', { name: 'Terms on this page' });
     await expect.poll(() => panel.isVisible()).toBe(true);
@@ -246,7 +214,7 @@ describe('political-term glossary', () => {
     });
     await expect.poll(() => row.locator('.count').textContent()).toBe('2');
     // Restoring leaves the page's own late paragraph as the page wrote it.
-    await setReaderSite(suite.extension, HOST, false);
+    await setReaderSite(suite.extension, FIXTURE_HOST, false);
     await page.waitForSelector('html:not([data-tifa-reader])', { state: 'attached' });
     expect(await page.locator('#late').evaluate((p) => p.innerHTML)).toBe(
       '推动构建人类命运共同体，人类命运共同体理念深入人心。',
@@ -255,7 +223,7 @@ describe('political-term glossary', () => {
   });
 
   it('saves a term as a glossary item of the vocabulary', async () => {
-    const { page } = await openAndSwitchOn('/simplified-news.html');
+    const { page } = await suite.openAndSwitchOn('/simplified-news.html');
     await hoverTerm(page, NQPF);
     await expect.poll(() => popupText(page)).toContain('new quality productive forces');
     await page.keyboard.press('s');
@@ -284,7 +252,7 @@ describe('political-term glossary', () => {
   });
 
   it('keeps the term underline under hostile page CSS (`span { all: unset }`)', async () => {
-    const { page } = await openAndSwitchOn('/hostile-css.html');
+    const { page } = await suite.openAndSwitchOn('/hostile-css.html');
     const look = await page.locator(TERM('business-environment')).evaluate((mark) => {
       const style = getComputedStyle(mark);
       return { style: style.borderBottomStyle, width: style.borderBottomWidth };
@@ -294,20 +262,20 @@ describe('political-term glossary', () => {
 
   it('marks terms with pinyin off (text-only marks) and restores the page exactly', async () => {
     await setReaderSettings(suite.extension, { pinyin: false });
-    const { page, before } = await openAndSwitchOn('/simplified-news.html');
+    const { page, before } = await suite.openAndSwitchOn('/simplified-news.html');
     const mark = page.locator(`h1 ${TERM(NQPF)}`);
     expect(await mark.textContent()).toContain('新质生产力');
     expect(await mark.locator('ruby').count()).toBe(0);
     await hoverTerm(page, NQPF);
     await expect.poll(() => popupText(page)).toContain('new quality productive forces');
-    await setReaderSite(suite.extension, HOST, false);
+    await setReaderSite(suite.extension, FIXTURE_HOST, false);
     await page.waitForSelector('html:not([data-tifa-reader])', { state: 'attached' });
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
   });
 
   it('marks no terms and shows no panel button when the glossary switch is off', async () => {
     await setReaderSettings(suite.extension, { glossary: false });
-    const { page } = await openAndSwitchOn('/simplified-news.html');
+    const { page } = await suite.openAndSwitchOn('/simplified-news.html');
     expect(await page.locator('ruby[data-tifa="w"]').count()).toBeGreaterThan(10);
     expect(await page.locator('span[data-tifa="term"]').count()).toBe(0);
     expect(await page.locator('tifa-terms').count()).toBe(0);
@@ -317,8 +285,7 @@ describe('political-term glossary', () => {
   });
 
   it('glossary page: finds 新质生产力 by pinyin, traditional hanzi and English; entries link', async () => {
-    page = await suite.extension.context.newPage();
-    await page.goto(`chrome-extension://${suite.extension.extensionId}/glossary.html`);
+    const page = await suite.openExtensionPage('glossary.html');
     const search = page.getByRole('searchbox', { name: 'Search the glossary' });
     const firstResult = page.locator('.glossary-list li a').first();
     for (const query of ['xinzhi', '新質', 'productive forces']) {
@@ -328,7 +295,7 @@ describe('political-term glossary', () => {
         .toBe('新质生产力');
     }
     await firstResult.click();
-    await expect.poll(() => page?.evaluate(() => location.hash)).toBe(`#/term/${NQPF}`);
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/term/${NQPF}`);
     const entry = page.locator('article.glossary-entry');
     expect(await entry.innerText()).toContain('new quality productive forces');
     // A related term is a link to its own entry.
@@ -336,13 +303,13 @@ describe('political-term glossary', () => {
     const href = (await related.getAttribute('href')) ?? '';
     expect(href).toMatch(/^#\/term\//);
     await related.click();
-    await expect.poll(() => page?.evaluate(() => location.hash)).toBe(href);
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(href);
     // Filter by category.
     await search.fill('');
     await page.getByLabel('Category').selectOption('plan-period');
     const kicker = await page.locator('.glossary-list li a').count();
     expect(kicker).toBeGreaterThan(3);
     await search.fill('xinzhi');
-    await expect.poll(() => page?.locator('.glossary-list li a').count()).toBe(0);
+    await expect.poll(() => page.locator('.glossary-list li a').count()).toBe(0);
   });
 });

@@ -2,74 +2,36 @@
 // built-in ones, in its own style, with the reader's translation and notes in the popup; one that
 // shares a form with a built-in term annotates it (the card shows both) without replacing it.
 
-import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  resetReader,
+  FIXTURE_HOST,
+  hoverMark,
+  popupText,
+  sendFromExtensionPage,
   setReaderSite,
-  useBrowserSuite,
-  waitForReaderIdle,
-  waitForReaderOn,
+  useReaderSuite,
 } from './harness.ts';
 
-const HOST = '127.0.0.1';
 const TERM = 'span[data-tifa="term"]';
 
-interface ExtensionGlobal {
-  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-}
-
-async function popupText(page: Page): Promise<string> {
-  const dialog = page.getByRole('dialog', { name: 'Dictionary' });
-  if (!(await dialog.isVisible())) return '';
-  return dialog.innerText();
-}
-
-async function hover(page: Page, selector: string): Promise<void> {
-  const mark = page.locator(selector).first();
-  await mark.scrollIntoViewIfNeeded();
-  const target = (await mark.locator('ruby').count()) > 0 ? mark.locator('ruby').first() : mark;
-  const box = await target.boundingBox();
-  if (!box) throw new Error('no mark');
-  await page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height * 0.75);
-}
-
 describe('personal terms on the page', () => {
-  const suite = useBrowserSuite();
-  let page: Page | undefined;
-
-  beforeEach(async () => {
-    await resetReader(suite.extension);
-  });
-  afterEach(async () => {
-    await page?.close();
-    page = undefined;
-  });
+  const suite = useReaderSuite();
 
   it('matches them in their own style, shows the reader’s translation, annotates built-in terms', async () => {
-    const options = await suite.extension.context.newPage();
-    await options.goto(`chrome-extension://${suite.extension.extensionId}/review.html`);
+    const options = await suite.openExtensionPage('review.html');
     for (const term of [
       { simplified: '常务会议', translation: 'executive meeting (mine)', notes: '每周一次' },
       { simplified: '新质生产力', translation: 'my own rendering of NQPF' },
     ]) {
-      const reply = (await options.evaluate(
-        (payload) =>
-          (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({
-            type: 'addPersonalTerm',
-            payload,
-          }),
-        term,
-      )) as { ok: boolean };
+      const reply = (await sendFromExtensionPage(options, {
+        type: 'addPersonalTerm',
+        payload: term,
+      })) as { ok: boolean };
       expect(reply.ok).toBe(true);
     }
     await options.close();
 
-    page = await suite.openFixturePage('/simplified-news.html');
-    const before = await page.evaluate(() => document.body.innerHTML);
-    await setReaderSite(suite.extension, HOST, true);
-    await waitForReaderOn(page);
-    await waitForReaderIdle(page);
+    const { page, before } = await suite.openAndSwitchOn('/simplified-news.html');
 
     const own = page.locator(`${TERM}[data-tifa-term^="personal:"]`);
     await expect.poll(() => own.count()).toBeGreaterThan(0);
@@ -84,40 +46,32 @@ describe('personal terms on the page', () => {
     );
     expect(await annotated.count()).toBeGreaterThan(0);
 
-    await hover(page, `${TERM}[data-tifa-term^="personal:"]`);
-    await expect.poll(() => popupText(page as Page)).toContain('executive meeting (mine)');
+    await hoverMark(page, `${TERM}[data-tifa-term^="personal:"]`);
+    await expect.poll(() => popupText(page)).toContain('executive meeting (mine)');
     expect(await popupText(page)).toContain('每周一次');
 
     await page.mouse.move(1, 1);
-    await hover(
+    await hoverMark(
       page,
       `${TERM}[data-tifa-term="new-quality-productive-forces"][data-tifa-personal]`,
     );
-    await expect.poll(() => popupText(page as Page)).toContain('my own rendering of NQPF');
+    await expect.poll(() => popupText(page)).toContain('my own rendering of NQPF');
     expect((await popupText(page)).toLowerCase()).toContain('new quality productive forces');
 
     // A term added while the page is open is matched without a reload.
-    const review = await suite.extension.context.newPage();
-    await review.goto(`chrome-extension://${suite.extension.extensionId}/review.html`);
-    await review.evaluate(
-      (payload) =>
-        (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({
-          type: 'addPersonalTerm',
-          payload,
-        }),
-      { simplified: '产业转型升级', translation: 'industrial upgrading (mine)' },
-    );
+    const review = await suite.openExtensionPage('review.html');
+    await sendFromExtensionPage(review, {
+      type: 'addPersonalTerm',
+      payload: { simplified: '产业转型升级', translation: 'industrial upgrading (mine)' },
+    });
     await review.close();
     await expect
-      .poll(
-        () => (page as Page).locator(`${TERM}[data-tifa-term^="personal:"]`).allTextContents(),
-        {
-          timeout: 10_000,
-        },
-      )
+      .poll(() => page.locator(`${TERM}[data-tifa-term^="personal:"]`).allTextContents(), {
+        timeout: 10_000,
+      })
       .toContainEqual(expect.stringContaining('产业转型升级'));
 
-    await setReaderSite(suite.extension, HOST, false);
-    await expect.poll(() => (page as Page).evaluate(() => document.body.innerHTML)).toBe(before);
+    await setReaderSite(suite.extension, FIXTURE_HOST, false);
+    await expect.poll(() => page.evaluate(() => document.body.innerHTML)).toBe(before);
   });
 });

@@ -2,17 +2,9 @@
 // fixture's terms once annotation goes idle (read back from the service worker's IndexedDB);
 // with it off, nothing is recorded.
 
-import type { Page, Worker } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  resetReader,
-  setReaderSite,
-  useBrowserSuite,
-  waitForReaderIdle,
-  waitForReaderOn,
-} from './harness.ts';
-
-const HOST = '127.0.0.1';
+import type { Worker } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_HOST, useReaderSuite, waitForReaderIdle, waitForReaderOn } from './harness.ts';
 
 interface StoredSighting {
   termId: string;
@@ -64,24 +56,12 @@ async function setTracker(worker: Worker, enabled: boolean): Promise<void> {
 }
 
 describe('term tracker on the page', () => {
-  const suite = useBrowserSuite();
-  let page: Page | undefined;
-
-  beforeEach(async () => {
-    await resetReader(suite.extension);
-  });
-  afterEach(async () => {
-    await page?.close();
-    page = undefined;
-  });
+  const suite = useReaderSuite();
 
   it('with the tracker off, a visit records nothing', async () => {
     const worker = await suite.extension.serviceWorker();
     await setTracker(worker, false);
-    await setReaderSite(suite.extension, HOST, true);
-    page = await suite.openFixturePage('/simplified-news.html');
-    await waitForReaderOn(page);
-    await waitForReaderIdle(page);
+    const page = await suite.openWithReader('/simplified-news.html');
     // Longer than the reader's report delay.
     await page.waitForTimeout(2500);
     const rows = await readSightings(worker);
@@ -91,10 +71,7 @@ describe('term tracker on the page', () => {
   it('with the tracker on, a visit records the page’s terms with counts and one sentence', async () => {
     const worker = await suite.extension.serviceWorker();
     await setTracker(worker, true);
-    await setReaderSite(suite.extension, HOST, true);
-    page = await suite.openFixturePage('/simplified-news.html#section');
-    await waitForReaderOn(page);
-    await waitForReaderIdle(page);
+    const page = await suite.openWithReader('/simplified-news.html#section');
     await expect
       .poll(
         async () =>
@@ -109,7 +86,7 @@ describe('term tracker on the page', () => {
     const nqpf = rows.find((r) => r.termId === 'new-quality-productive-forces');
     expect(nqpf?.count).toBeGreaterThanOrEqual(2);
     expect(nqpf?.sentence).toContain('新质生产力');
-    expect(nqpf?.outlet).toBe(HOST);
+    expect(nqpf?.outlet).toBe(FIXTURE_HOST);
     // The fragment never reaches the database.
     for (const row of rows) expect(row.url).not.toContain('#');
     // A reload replaces the page's rows rather than adding to them.

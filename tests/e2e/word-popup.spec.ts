@@ -3,22 +3,18 @@
 // readability under hostile page CSS.
 
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  resetReader,
+  popupText,
   sampleArticleAvailable,
   SAMPLE_ARTICLE_PATH,
   setReaderSettings,
-  setReaderSite,
   stopServiceWorker,
-  useBrowserSuite,
+  useReaderSuite,
   waitForReaderIdle,
-  waitForReaderOn,
 } from './harness.ts';
 
 import { LOOKUP_CACHE_ENTRIES } from '../../entrypoints/reader.content/popup/lookup-cache';
-
-const HOST = '127.0.0.1';
 
 /** The reader's in-page lookup cache as it last reported it (numbers only), or null. */
 async function cacheSize(page: Page): Promise<{ entries: number; chars: number } | null> {
@@ -34,32 +30,8 @@ async function waitForPrefetch(page: Page): Promise<void> {
   await expect.poll(async () => (await cacheSize(page))?.entries ?? 0).toBeGreaterThan(0);
 }
 
-/** What the popup shows ('' when hidden); Playwright's locators pierce the open shadow root. */
-async function popupText(page: Page): Promise<string> {
-  const dialog = page.getByRole('dialog', { name: 'Dictionary' });
-  if (!(await dialog.isVisible())) return '';
-  return dialog.innerText();
-}
-
 describe('word popup', () => {
-  const suite = useBrowserSuite();
-  let page: Page | undefined;
-
-  beforeEach(async () => {
-    await resetReader(suite.extension);
-  });
-  afterEach(async () => {
-    await page?.close();
-    page = undefined;
-  });
-
-  async function openWithReader(path: string): Promise<Page> {
-    await setReaderSite(suite.extension, HOST, true);
-    page = await suite.openFixturePage(path);
-    await waitForReaderOn(page);
-    await waitForReaderIdle(page);
-    return page;
-  }
+  const suite = useReaderSuite();
 
   /** Moves the pointer to the middle of the first drawn word with this text. */
   async function hoverWord(p: Page, word: string): Promise<void> {
@@ -72,7 +44,7 @@ describe('word popup', () => {
   }
 
   it('shows the dictionary entry of the word under the pointer, segmented word first', async () => {
-    const p = await openWithReader('/simplified-news.html');
+    const p = await suite.openWithReader('/simplified-news.html');
     await hoverWord(p, '会议');
     await expect.poll(() => popupText(p)).toContain('huì yì');
     const text = await popupText(p);
@@ -80,7 +52,7 @@ describe('word popup', () => {
   });
 
   it('closes with Escape and saves with S into the extension’s own IndexedDB', async () => {
-    const p = await openWithReader('/simplified-news.html');
+    const p = await suite.openWithReader('/simplified-news.html');
     await hoverWord(p, '会议');
     await expect.poll(() => popupText(p)).toContain('huì yì');
     await p.keyboard.press('s');
@@ -113,7 +85,7 @@ describe('word popup', () => {
 
   it('opens on click in click mode, and not on hover', async () => {
     await setReaderSettings(suite.extension, { popupTrigger: 'click' });
-    const p = await openWithReader('/simplified-news.html');
+    const p = await suite.openWithReader('/simplified-news.html');
     await hoverWord(p, '会议');
     await p.waitForTimeout(300);
     expect(await popupText(p)).toBe('');
@@ -123,7 +95,7 @@ describe('word popup', () => {
   });
 
   it('stays readable under hostile page CSS', async () => {
-    const p = await openWithReader('/hostile-css.html');
+    const p = await suite.openWithReader('/hostile-css.html');
     await hoverWord(p, '食品');
     await expect.poll(() => popupText(p)).toContain('shí pǐn');
     const box = await p.getByRole('dialog', { name: 'Dictionary' }).boundingBox();
@@ -132,7 +104,7 @@ describe('word popup', () => {
   });
 
   it('still answers after the service worker was stopped', async () => {
-    const p = await openWithReader('/simplified-news.html');
+    const p = await suite.openWithReader('/simplified-news.html');
     await waitForPrefetch(p);
     await stopServiceWorker(suite.extension);
     // A word on screen was prefetched; a paragraph added now was not: its words need the worker.
@@ -146,7 +118,7 @@ describe('word popup', () => {
   });
 
   it('after prefetching the paragraphs on screen, hovers show popups without a lookup message', async () => {
-    const p = await openWithReader('/simplified-news.html');
+    const p = await suite.openWithReader('/simplified-news.html');
     await waitForPrefetch(p);
     const worker = await suite.extension.serviceWorker();
     // Another listener beside the background's: it sees every message and answers none.
@@ -182,7 +154,7 @@ describe('word popup', () => {
   });
 
   it('keeps its in-page cache bounded while the reader scrolls through a long page', async () => {
-    const p = await openWithReader('/simplified-news.html');
+    const p = await suite.openWithReader('/simplified-news.html');
     await waitForPrefetch(p);
     // Paragraphs of common words in shuffled orders: nearly every word start is a new lookup
     // (the text after it differs), far more of them than the cache keeps.
@@ -218,7 +190,7 @@ describe('word popup', () => {
   it.runIf(sampleArticleAvailable())(
     'resolves artefact-laden text to the clean word: 經(jīng)濟 → 经济',
     async () => {
-      const p = await openWithReader(SAMPLE_ARTICLE_PATH);
+      const p = await suite.openWithReader(SAMPLE_ARTICLE_PATH);
       await hoverWord(p, '經濟');
       await expect.poll(() => popupText(p)).toContain('jīng jì');
       expect(await popupText(p)).toContain('经济');
