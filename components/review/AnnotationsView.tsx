@@ -10,6 +10,7 @@ import {
 import type { AnnotationRecord } from '../../utils/db/schema';
 import { STUDY_LIMITS } from '../../utils/limits';
 import { sendToBackground } from '../../utils/send-message';
+import { ChoiceSelect, FacetSelect, SearchField } from './FilterControls';
 import { formatDate, PageLink } from './PageLink';
 import { reviewDatabase } from './review-database';
 import { StatusLine } from './StatusLine';
@@ -24,6 +25,12 @@ function parseTags(text: string): string[] {
     .filter(Boolean);
   return [...new Set(tags)].slice(0, STUDY_LIMITS.tags);
 }
+
+const STATE_OPTIONS: readonly { value: AnnotationFilter['state']; label: string }[] = [
+  { value: 'all', label: 'all' },
+  { value: 'anchored', label: 'found' },
+  { value: 'orphaned', label: 'orphaned' },
+];
 
 /**
  * Every annotation the reader has made, newest first: search over quote, note, tags, title and
@@ -58,47 +65,30 @@ export function AnnotationsView() {
   return (
     <section className="annotations-view" aria-label="Annotations">
       <div className="filters" role="search">
-        <label className="search-field">
-          <span>Search</span>
-          <input
-            type="search"
-            value={filter.query}
-            placeholder="Quote, note, tag, title or site (简体 or 繁體)"
-            onChange={(e) => set({ query: e.target.value })}
-          />
-        </label>
-        <label>
-          <span>Tag</span>
-          <select value={filter.tag} onChange={(e) => set({ tag: e.target.value })}>
-            <option value="">any</option>
-            {facets.tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>Site</span>
-          <select value={filter.outlet} onChange={(e) => set({ outlet: e.target.value })}>
-            <option value="">any</option>
-            {facets.outlets.map((outlet) => (
-              <option key={outlet} value={outlet}>
-                {outlet}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SearchField
+          value={filter.query}
+          placeholder="Quote, note, tag, title or site (简体 or 繁體)"
+          onChange={(query) => set({ query })}
+        />
+        <FacetSelect
+          label="Tag"
+          value={filter.tag}
+          values={facets.tags}
+          onChange={(tag) => set({ tag })}
+        />
+        <FacetSelect
+          label="Site"
+          value={filter.outlet}
+          values={facets.outlets}
+          onChange={(outlet) => set({ outlet })}
+        />
         <label>
           <span>Found on the page</span>
-          <select
+          <ChoiceSelect
             value={filter.state}
-            onChange={(e) => set({ state: e.target.value as AnnotationFilter['state'] })}
-          >
-            <option value="all">all</option>
-            <option value="anchored">found</option>
-            <option value="orphaned">orphaned</option>
-          </select>
+            options={STATE_OPTIONS}
+            onChange={(state) => set({ state })}
+          />
         </label>
       </div>
       <StatusLine status={status} />

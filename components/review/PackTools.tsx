@@ -12,6 +12,7 @@ import {
 import { MAX_PACK_CHARS } from '../../utils/limits';
 import { sendToBackground } from '../../utils/send-message';
 import { downloadText, today } from './download';
+import { ChoiceSelect } from './FilterControls';
 import { StatusLine } from './StatusLine';
 import { useAction } from './use-action';
 
@@ -46,11 +47,11 @@ interface PendingImport {
   readonly conflicts: readonly PackConflict[];
 }
 
-const CHOICE_LABELS: Record<PackConflictChoice, string> = {
-  both: 'Keep both',
-  mine: 'Keep mine',
-  theirs: 'Take theirs',
-};
+const CHOICE_OPTIONS: readonly { value: PackConflictChoice; label: string }[] = [
+  { value: 'both', label: 'Keep both' },
+  { value: 'mine', label: 'Keep mine' },
+  { value: 'theirs', label: 'Take theirs' },
+];
 
 /** Exporting personal terms as a glossary pack (with or without notes) and importing one. */
 export function PackTools({ terms }: { terms: readonly PersonalTermRecord[] }) {
@@ -162,7 +163,7 @@ export function PackTools({ terms }: { terms: readonly PersonalTermRecord[] }) {
         <div className="pack-conflicts" role="group" aria-label="Conflicts in the pack">
           <div className="button-row">
             <span>For all:</span>
-            {(Object.keys(CHOICE_LABELS) as PackConflictChoice[]).map((choice) => (
+            {CHOICE_OPTIONS.map(({ value: choice, label }) => (
               <button
                 key={choice}
                 type="button"
@@ -170,7 +171,7 @@ export function PackTools({ terms }: { terms: readonly PersonalTermRecord[] }) {
                   setChoices(Object.fromEntries(pending.conflicts.map((c) => [c.id, choice])))
                 }
               >
-                {CHOICE_LABELS[choice]}
+                {label}
               </button>
             ))}
           </div>
@@ -196,19 +197,12 @@ export function PackTools({ terms }: { terms: readonly PersonalTermRecord[] }) {
                     {theirs.notes && <div className="notes">{theirs.notes}</div>}
                   </td>
                   <td>
-                    <select
+                    <ChoiceSelect
                       aria-label={`Choice for ${id}`}
                       value={choices[id] ?? 'both'}
-                      onChange={(e) =>
-                        setChoices({ ...choices, [id]: e.target.value as PackConflictChoice })
-                      }
-                    >
-                      {(Object.keys(CHOICE_LABELS) as PackConflictChoice[]).map((choice) => (
-                        <option key={choice} value={choice}>
-                          {CHOICE_LABELS[choice]}
-                        </option>
-                      ))}
-                    </select>
+                      options={CHOICE_OPTIONS}
+                      onChange={(choice) => setChoices({ ...choices, [id]: choice })}
+                    />
                   </td>
                 </tr>
               ))}

@@ -1,10 +1,16 @@
 import type { VocabularyFilter } from '../../utils/study/search';
+import { ChoiceSelect, FacetSelect, SearchField, STATUS_OPTIONS } from './FilterControls';
 
 interface Props {
   filter: VocabularyFilter;
   facets: { tags: string[]; sites: string[] };
   onChange: (filter: VocabularyFilter) => void;
 }
+
+const FILTER_STATUS_OPTIONS: readonly { value: VocabularyFilter['status']; label: string }[] = [
+  { value: 'all', label: 'all' },
+  ...STATUS_OPTIONS,
+];
 
 /** `<input type=date>` value ↔ epoch milliseconds (local midnight; `to` is inclusive). */
 function dateValue(ms: number | null): string {
@@ -28,49 +34,31 @@ export function VocabularyFilters({ filter, facets, onChange }: Props) {
   const set = (patch: Partial<VocabularyFilter>) => onChange({ ...filter, ...patch });
   return (
     <div className="filters" role="search">
-      <label className="search-field">
-        <span>Search</span>
-        <input
-          type="search"
-          value={filter.query}
-          placeholder="汉字, pinyin (jīngjì, jing1ji4, jingji) or English"
-          onChange={(e) => set({ query: e.target.value })}
-        />
-      </label>
+      <SearchField
+        value={filter.query}
+        placeholder="汉字, pinyin (jīngjì, jing1ji4, jingji) or English"
+        onChange={(query) => set({ query })}
+      />
       <label>
         <span>Status</span>
-        <select
+        <ChoiceSelect
           value={filter.status}
-          onChange={(e) => set({ status: e.target.value as VocabularyFilter['status'] })}
-        >
-          <option value="all">all</option>
-          <option value="new">new</option>
-          <option value="learning">learning</option>
-          <option value="known">known</option>
-        </select>
+          options={FILTER_STATUS_OPTIONS}
+          onChange={(status) => set({ status })}
+        />
       </label>
-      <label>
-        <span>Tag</span>
-        <select value={filter.tag} onChange={(e) => set({ tag: e.target.value })}>
-          <option value="">any</option>
-          {facets.tags.map((tag) => (
-            <option key={tag} value={tag}>
-              {tag}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>Site</span>
-        <select value={filter.site} onChange={(e) => set({ site: e.target.value })}>
-          <option value="">any</option>
-          {facets.sites.map((site) => (
-            <option key={site} value={site}>
-              {site}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FacetSelect
+        label="Tag"
+        value={filter.tag}
+        values={facets.tags}
+        onChange={(tag) => set({ tag })}
+      />
+      <FacetSelect
+        label="Site"
+        value={filter.site}
+        values={facets.sites}
+        onChange={(site) => set({ site })}
+      />
       <label>
         <span>Seen from</span>
         <input

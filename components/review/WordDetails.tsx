@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { VocabularyRecord, VocabularyStatus } from '../../utils/db/schema';
 import { STUDY_LIMITS } from '../../utils/limits';
 import { sendToBackground } from '../../utils/send-message';
+import { ChoiceSelect, STATUS_OPTIONS } from './FilterControls';
 import { formatTime, MarkedSentence, PageLink } from './PageLink';
 import { reviewDatabase } from './review-database';
 import { StatusLine } from './StatusLine';
@@ -44,14 +45,11 @@ export function WordDetails({ row }: { row: VocabularyRecord }) {
       <div className="edit-fields">
         <label>
           <span>Status</span>
-          <select
+          <ChoiceSelect
             value={row.status}
-            onChange={(e) => void update({ status: e.target.value as VocabularyStatus })}
-          >
-            <option value="new">new</option>
-            <option value="learning">learning</option>
-            <option value="known">known</option>
-          </select>
+            options={STATUS_OPTIONS}
+            onChange={(status) => void update({ status })}
+          />
         </label>
         <label>
           <span>Tags (comma-separated)</span>
