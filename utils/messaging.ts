@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import type { WordMatch } from './dict/lookup';
 import type { SearchResult } from './dict/search';
 import type { PolyphoneModelTransfer } from './zh/polyphones/model-format';
+import type { PreparedLexicon } from '../entrypoints/background/lexicon';
 import { backupChunkSchema } from './db/backup-rows';
 import type { AnnotationRecord, PersonalTermRecord } from './db/schema';
 import {
@@ -68,7 +69,8 @@ export const REQUEST_SCHEMAS = {
   ping: v.strictObject({}),
   /** The word list for segmentation, so the content script never bundles the dictionary. */
   getWordList: v.strictObject({}),
-  /** The same words as a built lexicon (`Lexicon.pack`, base64): cheaper for a page to load. */
+  /** The same words (and the glossary's) as a built lexicon (`Lexicon.pack`, base64) with
+   * pinyin-pro's readings of them worked out at build time: cheaper for a page to load. */
   getLexicon: v.strictObject({}),
   /** The polyphone model (`public/polyphones/model.u8`), parsed and checked by the background. */
   getPolyphoneModel: v.strictObject({}),
@@ -246,7 +248,7 @@ export type MessageType = keyof typeof REQUEST_SCHEMAS;
 export interface ResponseMap {
   ping: { version: string; startedAt: number };
   getWordList: { words: string };
-  getLexicon: { packed: string };
+  getLexicon: PreparedLexicon;
   getPolyphoneModel: { model: PolyphoneModelTransfer };
   injectReader: { injected: boolean };
   lookupWord: { matches: WordMatch[] };

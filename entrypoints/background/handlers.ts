@@ -37,7 +37,7 @@ import {
   updateWord,
 } from './store';
 import { loadPolyphoneModelTransfer } from './polyphone-model';
-import { loadPackedLexicon } from './lexicon';
+import { loadPreparedLexicon } from './lexicon';
 import { loadWordListText } from './word-list';
 import {
   addPersonalTerm,
@@ -75,7 +75,7 @@ const startedAt = Date.now();
 const handlers: { [T in MessageType]: Handler<T> } = {
   ping: () => ({ version: browser.runtime.getManifest().version, startedAt }),
   getWordList: async () => ({ words: await loadWordListText() }),
-  getLexicon: async () => ({ packed: await loadPackedLexicon() }),
+  getLexicon: () => loadPreparedLexicon(),
   getPolyphoneModel: async () => ({ model: await loadPolyphoneModelTransfer() }),
   injectReader: (_payload, sender) => injectReader(sender),
   searchDictionary: ({ query }) => searchInDictionary(query),

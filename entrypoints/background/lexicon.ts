@@ -1,23 +1,54 @@
 /**
- * The segmentation lexicon, built here once from the word list and handed to each page packed
- * (`Lexicon.pack`, base64 for the message): a page then decodes it in a few milliseconds of its
- * main thread instead of building it (about fifty). Kept for the life of the worker; a stopped
- * worker rebuilds it on the next request.
+ * The segmentation lexicon and pinyin-pro's readings of its words, prepared here once and handed
+ * to each page ready to use: the lexicon packed (`Lexicon.pack`, base64 for the message), which a
+ * page decodes in a few milliseconds of its main thread instead of building it (about fifty), and
+ * the build-time reading table (`readings.u8`, utils/zh/reading-table.ts) by the lexicon's word
+ * numbers, so a page never runs pinyin-pro. Kept for the life of the worker; a stopped worker
+ * rebuilds them on the next request.
  */
+import { browser } from 'wxt/browser';
 import { bytesToBase64 } from '../../utils/base64';
 import { parseWordList } from '../../utils/dict/cedict-format';
+import { glossaryWords } from '../../utils/glossary/entries';
+import {
+  parseReadingFile,
+  READINGS_FILE_NAME,
+  transferableReadingTable,
+  type ReadingTableTransfer,
+} from '../../utils/zh/reading-table';
 import { createLexicon } from '../../utils/zh/segment';
 import { loadWordListText } from './word-list';
 
-let packed: Promise<string> | null = null;
+export interface PreparedLexicon {
+  readonly packed: string;
+  readonly readings: ReadingTableTransfer;
+}
 
-/** The lexicon of the compiled word list, packed and base64-encoded. */
-export function loadPackedLexicon(): Promise<string> {
-  packed ??= loadWordListText()
-    .then((text) => bytesToBase64(createLexicon(parseWordList(text)).pack()))
-    .catch((error: unknown) => {
-      packed = null; // a failed read is retried on the next request
-      throw error;
-    });
-  return packed;
+let prepared: Promise<PreparedLexicon> | null = null;
+
+/** The lexicon of the compiled word list and the glossary's words, with its readings. */
+export function loadPreparedLexicon(): Promise<PreparedLexicon> {
+  prepared ??= prepare().catch((error: unknown) => {
+    prepared = null; // a failed read is retried on the next request
+    throw error;
+  });
+  return prepared;
+}
+
+async function prepare(): Promise<PreparedLexicon> {
+  const [words, readings] = await Promise.all([loadWordListText(), fetchReadingFile()]);
+  const lexicon = createLexicon(parseWordList(words));
+  // Glossary terms segment as one word (新质生产力, 二十大), as the popup and the marks expect.
+  lexicon.addWords(glossaryWords());
+  return {
+    packed: bytesToBase64(lexicon.pack()),
+    readings: transferableReadingTable(parseReadingFile(readings), lexicon),
+  };
+}
+
+async function fetchReadingFile(): Promise<string> {
+  const response = await fetch(browser.runtime.getURL(`/dict/${READINGS_FILE_NAME}`));
+  if (!response.ok)
+    throw new Error(`reading table missing from the build (HTTP ${response.status})`);
+  return response.text();
 }

@@ -3,7 +3,7 @@
  * and starts or restores the page annotation accordingly.
  */
 import { base64ToBytes } from '../../utils/base64';
-import { glossaryWords, type Glossary } from '../../utils/glossary/entries';
+import type { Glossary } from '../../utils/glossary/entries';
 import { buildPersonalGlossary, type PersonalGlossary } from '../../utils/glossary/personal';
 import { FIELD_LIMITS, TRACKER_LIMITS } from '../../utils/limits';
 import { sendToBackground } from '../../utils/send-message';
@@ -28,6 +28,7 @@ import {
   polyphoneModelFromTransfer,
   type PolyphoneModel,
 } from '../../utils/zh/polyphones/model-format';
+import { readingTableFromTransfer, type ReadingTable } from '../../utils/zh/reading-table';
 import { Lexicon } from '../../utils/zh/segment';
 import { toZhuyin } from '../../utils/zh/zhuyin';
 import { PageAnnotator, type AnnotatorConfig } from './annotate/page-annotator';
@@ -44,7 +45,7 @@ import { readerHostname } from './reader-site';
 export async function startReaderSession(): Promise<void> {
   const hostname = readerHostname();
   // eslint-disable-next-line prefer-const -- `personal` is fetched again when the terms change.
-  let [lexicon, polyphones, personal] = await Promise.all([
+  let [{ lexicon, readingTable }, polyphones, personal] = await Promise.all([
     loadLexicon(),
     loadPolyphoneModel(),
     loadPersonalTerms(),
@@ -71,21 +72,29 @@ export async function startReaderSession(): Promise<void> {
     const page = tracking ? new PageSightings() : null;
     return new PageAnnotator(
       document,
-      annotatorConfig(settings, lexicon, study, polyphones, terms, personal.glossary, {
-        ...(page && {
-          onTermsMatched: (text: string, hits: readonly TermHit[]) => page.add(text, hits),
-        }),
-        onIdle: () => {
-          // Annotations anchor on the text as drawn (the annotator replaced its nodes).
-          notes?.anchor();
-          // The words on screen are drawn: the popup asks for their entries ahead of hovers.
-          popup?.prefetchVisible();
-          if (!page) return;
-          // Debounced: a page that keeps adding content is reported once it settles.
-          clearTimeout(reportTimer);
-          reportTimer = window.setTimeout(() => reportSightings(page), REPORT_DELAY_MS);
+      annotatorConfig(
+        settings,
+        { lexicon, readingTable },
+        study,
+        polyphones,
+        terms,
+        personal.glossary,
+        {
+          ...(page && {
+            onTermsMatched: (text: string, hits: readonly TermHit[]) => page.add(text, hits),
+          }),
+          onIdle: () => {
+            // Annotations anchor on the text as drawn (the annotator replaced its nodes).
+            notes?.anchor();
+            // The words on screen are drawn: the popup asks for their entries ahead of hovers.
+            popup?.prefetchVisible();
+            if (!page) return;
+            // Debounced: a page that keeps adding content is reported once it settles.
+            clearTimeout(reportTimer);
+            reportTimer = window.setTimeout(() => reportSightings(page), REPORT_DELAY_MS);
+          },
         },
-      }),
+      ),
     );
   };
 
@@ -215,16 +224,21 @@ async function loadStudyWords(): Promise<StudyWords | null> {
   }
 }
 
-async function loadLexicon(): Promise<Lexicon> {
-  // Built once in the background; decoding it here costs a few ms instead of building it.
-  const { packed } = await sendToBackground('getLexicon', {});
+/** The lexicon (glossary words included) and pinyin-pro's readings of its words, prepared once
+ * by the background: decoding them here costs a few ms, building them would cost far more. */
+async function loadLexicon(): Promise<LexiconWithReadings> {
+  const { packed, readings } = await sendToBackground('getLexicon', {});
   const started = performance.now();
   const lexicon = Lexicon.unpack(base64ToBytes(packed));
-  // Glossary terms segment as one word (新质生产力, 二十大), as the popup and the marks expect.
-  lexicon.addWords(glossaryWords());
+  const readingTable = readingTableFromTransfer(readings, lexicon);
   // Main-thread cost of the lexicon, for the page benchmark (scripts/bench/page.ts).
   performance.measure('tifa:lexicon', { start: started });
-  return lexicon;
+  return { lexicon, readingTable };
+}
+
+interface LexiconWithReadings {
+  readonly lexicon: Lexicon;
+  readonly readingTable: ReadingTable;
 }
 
 /** The polyphone model from the background (parsed here, once per frame). Without it the page is
@@ -247,7 +261,7 @@ async function loadPolyphoneModel(): Promise<PolyphoneModel | undefined> {
 
 function annotatorConfig(
   settings: ReaderSettings,
-  lexicon: Lexicon,
+  { lexicon, readingTable }: LexiconWithReadings,
   study: StudyWords | null,
   polyphones: PolyphoneModel | undefined,
   terms: TermsPanel | null,
@@ -260,6 +274,7 @@ function annotatorConfig(
       to: settings.script,
       keepArtifacts: !settings.removeArtifacts,
       lexicon,
+      readingTable,
       polyphones,
     },
     render: { pinyin: settings.pinyin, formatReading: readingFormatter(settings), study },

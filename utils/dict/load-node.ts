@@ -12,6 +12,7 @@ import {
   WORDS_FILE_NAME,
   type CedictEntry,
 } from './cedict-format';
+import { parseReadingFile, READINGS_FILE_NAME, type ReadingFile } from '../zh/reading-table';
 
 /** `public/dict/` of this checkout, found from this file so the working directory doesn't matter. */
 export const DICT_DIR = fileURLToPath(new URL('../../public/dict/', import.meta.url));
@@ -19,6 +20,11 @@ export const DICT_DIR = fileURLToPath(new URL('../../public/dict/', import.meta.
 /** The segmentation lexicon (simplified multi-character Han headwords). */
 export function loadWordListFromDisk(): string[] {
   return parseWordList(readCompiledFile(WORDS_FILE_NAME));
+}
+
+/** pinyin-pro's readings worked out at build time (`readings.u8`, utils/zh/reading-table.ts). */
+export function loadReadingFileFromDisk(): ReadingFile {
+  return parseReadingFile(readCompiledFile(READINGS_FILE_NAME));
 }
 
 /** Every CC-CEDICT entry, in file order (simplified, then traditional). */

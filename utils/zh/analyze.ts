@@ -17,12 +17,14 @@ import { applyPolyphoneWords } from './polyphone-words';
 import {
   formatReading,
   readingsByWord,
+  readingsFromTable,
   readingsOf,
   type PinyinStyle,
   type WordNumbers,
 } from './pinyin';
 import { disambiguatePolyphones } from './polyphones/disambiguate';
 import type { PolyphoneModel } from './polyphones/model-format';
+import type { ReadingTable } from './reading-table';
 import { NOT_A_WORD, segmentRange, type Lexicon } from './segment';
 
 /** Display script: keep the page's own, or convert (`twp` also converts Taiwan vocabulary). */
@@ -47,6 +49,11 @@ export interface AnalyzeOptions {
    * polyphonic character is read from its context first (CPP dev: see BENCHMARKS.md).
    */
   readonly polyphones?: PolyphoneModel;
+  /**
+   * pinyin-pro's readings worked out at build time for `lexicon` (`reading-table.ts`): the same
+   * readings as without it, but the page never runs pinyin-pro (unless tone sandhi is on).
+   */
+  readonly readingTable?: ReadingTable;
 }
 
 /** The reading an inline-pinyin artefact gave for one character of a token. */
@@ -143,8 +150,11 @@ function readingsFor(text: string, segmentation: Segmentation, options: AnalyzeO
 export function baseReadings(
   text: string,
   segmentation: Segmentation,
-  options: { readonly toneSandhi?: boolean } = {},
+  options: { readonly toneSandhi?: boolean; readonly readingTable?: ReadingTable } = {},
 ): string[] {
+  const table = options.readingTable;
+  if (!options.toneSandhi && table && segmentation.words?.lexicon === table.lexicon)
+    return readingsFromTable(text, segmentation.boundaries, segmentation.words, table);
   // Without a lexicon every character is a word of its own: pinyin-pro's view of the whole
   // paragraph is then the better witness.
   return options.toneSandhi || !segmentation.words

@@ -5,6 +5,7 @@
  */
 import { pinyin as pinyinPro } from 'pinyin-pro';
 import { isHanCodePoint } from './han';
+import type { ReadingTable } from './reading-table';
 import { NOT_A_WORD, type Lexicon } from './segment';
 
 export type PinyinStyle = 'mark' | 'num' | 'none';
@@ -110,6 +111,51 @@ export function readingsByWord(
       }
     }
     for (let k = 0; k < cached.length; k++) readings.push(cached[k] as string);
+  }
+  return readings;
+}
+
+/**
+ * `readingsByWord` from a reading table worked out at build time (`reading-table.ts`): the same
+ * readings, without calling pinyin-pro. `words` must be numbers in the table's lexicon.
+ */
+export function readingsFromTable(
+  text: string,
+  boundaries: readonly number[],
+  words: WordNumbers,
+  table: ReadingTable,
+): string[] {
+  const readings: string[] = [];
+  for (let b = 1; b < boundaries.length; b++) {
+    const start = boundaries[b - 1] as number;
+    const end = boundaries[b] as number;
+    const first = text.charCodeAt(start);
+    const cp = end - start === 1 ? first : (text.codePointAt(start) ?? 0);
+    if (!isHanCodePoint(cp)) {
+      // A run of other text: one empty reading per code point.
+      for (let i = start; i < end; i++) {
+        const unit = text.charCodeAt(i);
+        if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end) i++;
+        readings.push('');
+      }
+      continue;
+    }
+    const number = words.numbers[b] ?? NOT_A_WORD;
+    const own = number === NOT_A_WORD ? undefined : table.word(number);
+    if (own) {
+      for (let k = 0; k < own.length; k++) readings.push(own[k] as string);
+      continue;
+    }
+    for (let i = start; i < end; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end) {
+        // A character outside the BMP (the table has those of the word list).
+        readings.push(table.char(text.codePointAt(i) as number));
+        i++;
+      } else {
+        readings.push(table.char(unit));
+      }
+    }
   }
   return readings;
 }

@@ -19,7 +19,10 @@ import { runSoon, runWhenIdle, SLICE_MS, type Cancel } from './schedule';
 import { WorkQueue } from './work-queue';
 
 export interface AnnotatorConfig {
-  readonly analyze: Pick<AnalyzeOptions, 'to' | 'keepArtifacts' | 'lexicon' | 'polyphones'>;
+  readonly analyze: Pick<
+    AnalyzeOptions,
+    'to' | 'keepArtifacts' | 'lexicon' | 'polyphones' | 'readingTable'
+  >;
   readonly render: RenderOptions;
   readonly style: PageStyleOptions;
   /** Wrap glossary terms in marks (the `glossary` setting). */

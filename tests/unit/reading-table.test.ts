@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { loadReadingFileFromDisk, loadWordListFromDisk } from '../../utils/dict/load-node';
+import { glossaryWords } from '../../utils/glossary/entries';
+import { analyze, baseReadings, segmentText } from '../../utils/zh/analyze';
+import {
+  parseReadingFile,
+  readingTableFor,
+  readingTableFromTransfer,
+  transferableReadingTable,
+  type ReadingTableTransfer,
+} from '../../utils/zh/reading-table';
+import { createLexicon, Lexicon } from '../../utils/zh/segment';
+import { base64ToBytes, bytesToBase64 } from '../../utils/base64';
+
+const words = loadWordListFromDisk();
+const lexicon = createLexicon(words);
+lexicon.addWords(glossaryWords());
+const file = loadReadingFileFromDisk();
+const table = readingTableFor(file, lexicon);
+
+/** Text made of many lexicon words and single characters, glued as a page would run them. */
+function textOfWords(step: number, offset: number): string[] {
+  const paragraphs: string[] = [];
+  let paragraph = '';
+  for (let i = offset; i < words.length; i += step) {
+    paragraph += words[i] + (i % 7 === 0 ? '的' : '') + (i % 11 === 0 ? '，' : '');
+    if (paragraph.length > 300) {
+      paragraphs.push(paragraph + '。');
+      paragraph = '';
+    }
+  }
+  return paragraphs;
+}
+
+describe('the build-time reading table', () => {
+  it('reads exactly as pinyin-pro word by word, on thousands of words and the glossary', () => {
+    const paragraphs = [
+      ...textOfWords(13, 0),
+      glossaryWords().join('，'),
+      '重庆的重要会议上，银行行长说：“我们还要还款。”长江长度、长期发展，各地都要重视。',
+    ];
+    let compared = 0;
+    for (const text of paragraphs) {
+      const segmentation = segmentText(text, lexicon);
+      const fromTable = baseReadings(text, segmentation, { readingTable: table });
+      const fromPinyinPro = baseReadings(text, segmentation);
+      expect(fromTable).toEqual(fromPinyinPro);
+      compared += fromTable.length;
+    }
+    expect(compared).toBeGreaterThan(20_000);
+  });
+
+  it('gives analyze the same tokens, and travels as plain data to an unpacked lexicon', () => {
+    const sent = JSON.parse(
+      JSON.stringify(transferableReadingTable(file, lexicon)),
+    ) as ReadingTableTransfer;
+    const copy = Lexicon.unpack(base64ToBytes(bytesToBase64(lexicon.pack())));
+    const received = readingTableFromTransfer(sent, copy);
+    for (const text of ['經濟發展，重慶的重要會議。', ...textOfWords(997, 3)]) {
+      const expected = analyze(text, { lexicon, pinyin: 'mark' }).tokens;
+      expect(
+        analyze(text, { lexicon: copy, readingTable: received, pinyin: 'mark' }).tokens,
+      ).toEqual(expected);
+    }
+  });
+
+  it('is ignored for another lexicon than its own', () => {
+    const other = createLexicon(['重庆']);
+    const text = '重庆';
+    expect(analyze(text, { lexicon: other, readingTable: table }).tokens[0]?.pinyin).toEqual([
+      'chóng',
+      'qìng',
+    ]);
+  });
+
+  it('refuses a malformed file with the line', () => {
+    expect(() => parseReadingFile('@chars\n中\tzhong\n')).toThrow(/line 2: bad line/);
+    expect(() => parseReadingFile('@words\n中国\tzhong1\n')).toThrow(/line 2: readings do not/);
+    expect(() => parseReadingFile('# only a header\n')).toThrow(/no sections/);
+  });
+});

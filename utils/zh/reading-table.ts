@@ -1,0 +1,188 @@
+/**
+ * pinyin-pro's readings, worked out at build time (`scripts/compile-readings.ts` writes
+ * `public/dict/readings.u8`), so a page reads words without running pinyin-pro: its first call
+ * sets up its dictionaries (tens of milliseconds) and every new word costs another call, all on
+ * the page's main thread.
+ *
+ * The file holds what `readingsByWord` would compute: each Chinese character of the Basic
+ * Multilingual Plane read alone, and every lexicon word (CC-CEDICT's and the glossary's) whose
+ * reading alone differs from its characters' own readings (about 6,000 of 109,000). Every other
+ * word reads as its characters. A unit test holds the table and pinyin-pro together.
+ *
+ *     # key: value            header
+ *     @chars                  char TAB reading        (tone-number form, ü as v)
+ *     @words                  word TAB reading reading …
+ */
+import { base64ToBytes, bytesToBase64 } from '../base64';
+import { NOT_A_WORD, type Lexicon } from './segment';
+
+export const READINGS_FILE_NAME = 'readings.u8';
+
+const READING = /^[a-z]+[1-5]$/;
+
+/** The file's content, parsed. */
+export interface ReadingFile {
+  readonly header: Readonly<Record<string, string>>;
+  /** Reading of each BMP character by code unit ('' when pinyin-pro has none). */
+  readonly chars: readonly string[];
+  /** Characters outside the BMP that occur in the word list, by code point. */
+  readonly astral: ReadonlyMap<number, string>;
+  /** Words whose reading differs from their characters' readings. */
+  readonly words: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Parses `readings.u8`; throws with the line number on anything malformed. */
+export function parseReadingFile(text: string): ReadingFile {
+  const header: Record<string, string> = {};
+  const chars = new Array<string>(65536).fill('');
+  const astral = new Map<number, string>();
+  const words = new Map<string, readonly string[]>();
+  let section: 'chars' | 'words' | null = null;
+  const lines = text.split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n] as string;
+    if (line === '') continue;
+    const fail = (why: string) => new Error(`readings file line ${n + 1}: ${why}`);
+    if (line.startsWith('#')) {
+      const colon = line.indexOf(':');
+      if (colon > 0) header[line.slice(1, colon).trim()] = line.slice(colon + 1).trim();
+      continue;
+    }
+    if (line === '@chars' || line === '@words') {
+      section = line === '@chars' ? 'chars' : 'words';
+      continue;
+    }
+    const tab = line.indexOf('\t');
+    const key = line.slice(0, tab);
+    const readings = line.slice(tab + 1).split(' ');
+    if (tab <= 0 || !readings.every((r) => READING.test(r))) throw fail('bad line');
+    if (section === 'chars') {
+      const cp = key.codePointAt(0) ?? 0;
+      if (Array.from(key).length !== 1 || readings.length !== 1) throw fail('not one character');
+      if (cp > 0xffff) astral.set(cp, readings[0] as string);
+      else chars[cp] = readings[0] as string;
+    } else if (section === 'words') {
+      if (Array.from(key).length !== readings.length)
+        throw fail('readings do not line up with the word');
+      words.set(key, readings);
+    } else {
+      throw fail('data before a section');
+    }
+  }
+  if (section === null) throw new Error('readings file: no sections');
+  return { header, chars, astral, words };
+}
+
+/** Writes the file (the build script). */
+export function formatReadingFile(
+  header: Readonly<Record<string, string>>,
+  chars: ReadonlyMap<string, string>,
+  words: ReadonlyMap<string, readonly string[]>,
+): string {
+  const out = Object.entries(header).map(([key, value]) => `# ${key}: ${value}`);
+  // Characters in code point order, the BMP's first (a Map keeps insertion order).
+  out.push('@chars');
+  for (const [char, reading] of chars) out.push(`${char}\t${reading}`);
+  out.push('@words');
+  for (const [word, readings] of words) out.push(`${word}\t${readings.join(' ')}`);
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * What `analyze` reads words with when given a table: each character's reading, and the words
+ * that read otherwise, by their number in one lexicon.
+ */
+export interface ReadingTable {
+  /** The lexicon whose word numbers `word` takes. */
+  readonly lexicon: Lexicon;
+  /** Reading of a character by code point, '' when none. */
+  char(cp: number): string;
+  /** Readings of lexicon word `number` when they differ from its characters', else undefined. */
+  word(number: number): readonly string[] | undefined;
+}
+
+/** The table for one lexicon (words the lexicon lacks are left out). */
+export function readingTableFor(file: ReadingFile, lexicon: Lexicon): ReadingTable {
+  const byNumber: (readonly string[] | undefined)[] = new Array<undefined>(lexicon.size).fill(
+    undefined,
+  );
+  for (const [word, readings] of file.words) {
+    const number = lexicon.wordNumber(word);
+    if (number !== NOT_A_WORD) byNumber[number] = readings;
+  }
+  return tableOf(lexicon, file.chars, file.astral, byNumber);
+}
+
+/** A table as plain data for an extension message (the background builds it, pages use it). */
+export interface ReadingTableTransfer {
+  /** Distinct readings; `chars` refers to them by index + 1. */
+  readonly syllables: readonly string[];
+  /** Base64 of a Uint16Array(65536): each BMP code unit's syllable index + 1, 0 for none. */
+  readonly chars: string;
+  /** [code point, reading] of the characters outside the BMP. */
+  readonly astral: readonly (readonly [number, string])[];
+  /** [word number, readings joined by spaces] for the words that read otherwise. */
+  readonly words: readonly (readonly [number, string])[];
+}
+
+export function transferableReadingTable(
+  file: ReadingFile,
+  lexicon: Lexicon,
+): ReadingTableTransfer {
+  const index = new Map<string, number>();
+  const ids = new Uint16Array(65536);
+  for (let unit = 0; unit < 65536; unit++) {
+    const reading = file.chars[unit] ?? '';
+    if (reading === '') continue;
+    let id = index.get(reading);
+    if (id === undefined) index.set(reading, (id = index.size + 1));
+    ids[unit] = id;
+  }
+  const words: [number, string][] = [];
+  for (const [word, readings] of file.words) {
+    const number = lexicon.wordNumber(word);
+    if (number !== NOT_A_WORD) words.push([number, readings.join(' ')]);
+  }
+  return {
+    syllables: [...index.keys()],
+    chars: bytesToBase64(new Uint8Array(ids.buffer)),
+    astral: [...file.astral],
+    words,
+  };
+}
+
+/** The table from its transfer, for `lexicon` (the unpacked copy of the one it was made for). */
+export function readingTableFromTransfer(
+  transfer: ReadingTableTransfer,
+  lexicon: Lexicon,
+): ReadingTable {
+  const bytes = base64ToBytes(transfer.chars);
+  if (bytes.byteLength !== 65536 * 2) throw new Error('reading table: bad character table');
+  const ids = new Uint16Array(bytes.slice().buffer);
+  const chars = new Array<string>(65536);
+  for (let unit = 0; unit < 65536; unit++) {
+    const id = ids[unit] as number;
+    chars[unit] = id === 0 ? '' : (transfer.syllables[id - 1] ?? '');
+  }
+  const byNumber: (readonly string[] | undefined)[] = new Array<undefined>(lexicon.size).fill(
+    undefined,
+  );
+  for (const [number, readings] of transfer.words) {
+    if (Number.isInteger(number) && number >= 0 && number < lexicon.size)
+      byNumber[number] = readings.split(' ');
+  }
+  return tableOf(lexicon, chars, new Map(transfer.astral), byNumber);
+}
+
+function tableOf(
+  lexicon: Lexicon,
+  chars: readonly string[],
+  astral: ReadonlyMap<number, string>,
+  byNumber: readonly (readonly string[] | undefined)[],
+): ReadingTable {
+  return {
+    lexicon,
+    char: (cp) => (cp <= 0xffff ? (chars[cp] ?? '') : (astral.get(cp) ?? '')),
+    word: (number) => byNumber[number],
+  };
+}
