@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import type { WordMatch } from './dict/lookup';
 import type { SearchResult } from './dict/search';
 import type { PolyphoneModelTransfer } from './zh/polyphones/model-format';
-import type { PreparedLexicon } from '../entrypoints/background/lexicon';
+import type { ReadingTableTransfer } from './zh/reading-table';
 import { backupChunkSchema } from './db/backup-rows';
 import type { AnnotationRecord, PersonalTermRecord } from './db/schema';
 import {
@@ -248,7 +248,7 @@ export type MessageType = keyof typeof REQUEST_SCHEMAS;
 export interface ResponseMap {
   ping: { version: string; startedAt: number };
   getWordList: { words: string };
-  getLexicon: PreparedLexicon;
+  getLexicon: { packed: string; readings: ReadingTableTransfer };
   getPolyphoneModel: { model: PolyphoneModelTransfer };
   injectReader: { injected: boolean };
   lookupWord: { matches: WordMatch[] };
