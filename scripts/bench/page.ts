@@ -1083,7 +1083,11 @@ function explainMisses(
         `). Then ${formatMs(l((r) => r.toFirstScreenMs - r.toStartMs))} to find the first ` +
         'stretch of text (one 8 ms slice of the walk), wait for the intersection observer’s ' +
         'first report (after a frame), and annotate what is on screen, the first slice carrying ' +
-        'the text engine’s one-off set-up in its first `analyze` call. In the traced run, ' +
+        'the text engine’s one-off set-up in its first `analyze` call. The first frame that ' +
+        'lays out ruby in a page is slow too: three paragraphs of this page drawn as ruby took ' +
+        '175 to 350 ms to lay out the first time in a separate test (load average 11), 15 to ' +
+        '60 ms the next times, and 8 ms as plain spans; a font for the readings did not change ' +
+        'it. In the traced run, ' +
         `of ${formatMs(first.windowMs)} from switch to first screen, ` +
         `extension tasks took ${formatMs(first.ms.extension)} and rendering ` +
         `${formatMs(first.ms.rendering)}.`,
