@@ -13,24 +13,19 @@
 import { browser } from 'wxt/browser';
 import { addTermHash } from '../../utils/glossary/term-prefill';
 import { t } from '../../utils/i18n';
-import type { OpenTermFormReply, TabMessage } from '../../utils/messaging';
+import type { OpenTermFormReply } from '../../utils/messaging';
+import { createMenuItem, READER_PAGES, sendToReader } from './context-menu';
 
 export const ADD_TERM_MENU_ID = 'tifa-add-personal-term';
 
 /** Adds the menu item; called where the menu is (re)built, after its removeAll. */
-export function createAddTermMenuItem(onError: (message: string) => void): void {
-  browser.contextMenus.create(
-    {
-      id: ADD_TERM_MENU_ID,
-      title: t('contextMenuAddTerm'),
-      contexts: ['selection'],
-      documentUrlPatterns: ['http://*/*', 'https://*/*'],
-    },
-    () => {
-      const error = browser.runtime.lastError;
-      if (error) onError(error.message ?? 'unknown error');
-    },
-  );
+export function createAddTermMenuItem(): void {
+  createMenuItem({
+    id: ADD_TERM_MENU_ID,
+    title: t('contextMenuAddTerm'),
+    contexts: ['selection'],
+    documentUrlPatterns: READER_PAGES,
+  });
 }
 
 /** Registers the menu listener (call in the worker's first turn, like the rest). */
@@ -63,14 +58,8 @@ export async function addTermFromSelection(
 /** Whether the reader in the frame opened its form. A page without the reader has no one
  * listening (sendMessage rejects): that is the expected fallback case, not worth a log. */
 async function askReaderToOpenForm(tabId: number, frameId: number | undefined): Promise<boolean> {
-  const message: TabMessage = { type: 'openTermForm', payload: {} };
   try {
-    const reply: unknown = await browser.tabs.sendMessage(
-      tabId,
-      message,
-      frameId === undefined ? undefined : { frameId },
-    );
-    return isOpenedReply(reply);
+    return isOpenedReply(await sendToReader(tabId, { type: 'openTermForm', payload: {} }, frameId));
   } catch {
     return false;
   }

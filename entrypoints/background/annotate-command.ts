@@ -6,6 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { t } from '../../utils/i18n';
 import type { TabMessage } from '../../utils/messaging';
+import { createMenuItem, READER_PAGES, sendToReader } from './context-menu';
 
 /** The command name declared in wxt.config.ts. */
 export const ANNOTATE_COMMAND = 'annotate-selection';
@@ -13,19 +14,13 @@ export const ANNOTATE_COMMAND = 'annotate-selection';
 export const ANNOTATE_MENU_ID = 'tifa-annotate-selection';
 
 /** Adds the menu item; called where the menu is (re)built, after its removeAll. */
-export function createAnnotateMenuItem(onError: (message: string) => void): void {
-  browser.contextMenus.create(
-    {
-      id: ANNOTATE_MENU_ID,
-      title: t('contextMenuAnnotate'),
-      contexts: ['selection'],
-      documentUrlPatterns: ['http://*/*', 'https://*/*'],
-    },
-    () => {
-      const error = browser.runtime.lastError;
-      if (error) onError(error.message ?? 'unknown error');
-    },
-  );
+export function createAnnotateMenuItem(): void {
+  createMenuItem({
+    id: ANNOTATE_MENU_ID,
+    title: t('contextMenuAnnotate'),
+    contexts: ['selection'],
+    documentUrlPatterns: READER_PAGES,
+  });
 }
 
 /** Registers the menu and shortcut listeners (call in the worker's first turn, like the rest). */
@@ -54,7 +49,7 @@ async function annotateInActiveTab(tab: Browser.tabs.Tab | undefined): Promise<v
  */
 async function askReader(tabId: number, message: TabMessage, frameId?: number): Promise<void> {
   try {
-    await browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId });
+    await sendToReader(tabId, message, frameId);
   } catch (error) {
     console.warn(
       'Tifa Reader: no reader on this page to annotate with (switch the reader on for the site):',

@@ -9,6 +9,7 @@ import { enabledSites, isSiteEnabled } from '../../utils/settings';
 import { setSiteEnabled, siteOfUrl } from '../../utils/site-list';
 import { createAddTermMenuItem, registerAddTermCommand } from './add-term-command';
 import { createAnnotateMenuItem, registerAnnotateCommand } from './annotate-command';
+import { createMenuItem, READER_PAGES } from './context-menu';
 
 /** The command name declared in wxt.config.ts. */
 export const TOGGLE_READER_COMMAND = 'toggle-reader';
@@ -46,26 +47,14 @@ async function createContextMenu(): Promise<void> {
   try {
     // removeAll first: onInstalled also fires on browser updates, when old items may remain.
     await browser.contextMenus.removeAll();
-    browser.contextMenus.create(
-      {
-        id: CONTEXT_MENU_ID,
-        title: t('contextMenuToggleReader'),
-        contexts: ['page', 'selection'],
-        // Only where the reader can run; the extension stores are excluded by the browser.
-        documentUrlPatterns: ['http://*/*', 'https://*/*'],
-      },
-      () => {
-        // Reading lastError is what marks it handled; Chrome logs an "unchecked" error otherwise.
-        const error = browser.runtime.lastError;
-        if (error) console.warn('Tifa Reader: context menu not created:', error.message);
-      },
-    );
-    createAnnotateMenuItem((message) =>
-      console.warn('Tifa Reader: context menu not created:', message),
-    );
-    createAddTermMenuItem((message) =>
-      console.warn('Tifa Reader: context menu not created:', message),
-    );
+    createMenuItem({
+      id: CONTEXT_MENU_ID,
+      title: t('contextMenuToggleReader'),
+      contexts: ['page', 'selection'],
+      documentUrlPatterns: READER_PAGES,
+    });
+    createAnnotateMenuItem();
+    createAddTermMenuItem();
   } catch (error) {
     console.warn('Tifa Reader: context menu not created:', errorMessage(error));
   }
