@@ -4,7 +4,7 @@
  */
 import type { AnnotationRecord } from '../../utils/db/schema';
 import { ANNOTATION_LIMITS } from '../../utils/limits';
-import { getDatabase, write } from './store';
+import { deleteExisting, getDatabase, write } from './store';
 
 export type AnnotationInput = Omit<AnnotationRecord, 'id' | 'time'>;
 
@@ -59,11 +59,7 @@ export async function updateAnnotation(
 export async function deleteAnnotations(ids: readonly number[]): Promise<number> {
   const db = getDatabase();
   return write('delete the annotations', () =>
-    db.transaction('rw', db.annotations, async () => {
-      const present = (await db.annotations.bulkGet([...ids])).filter(Boolean).length;
-      await db.annotations.bulkDelete([...ids]);
-      return present;
-    }),
+    db.transaction('rw', db.annotations, () => deleteExisting(db.annotations, ids)),
   );
 }
 

@@ -13,7 +13,7 @@ import {
   type PackProblem,
   type PersonalTermInput,
 } from '../../utils/glossary/pack';
-import { getDatabase, write } from './store';
+import { deleteExisting, getDatabase, write } from './store';
 
 /** Adds a personal term under a new id (from its pinyin, or its characters). */
 export async function addPersonalTerm(
@@ -63,11 +63,7 @@ export async function updatePersonalTerm(
 export async function deletePersonalTerms(ids: readonly string[]): Promise<number> {
   const db = getDatabase();
   return write('delete the terms', () =>
-    db.transaction('rw', db.personalTerms, async () => {
-      const present = (await db.personalTerms.bulkGet([...ids])).filter(Boolean).length;
-      await db.personalTerms.bulkDelete([...ids]);
-      return present;
-    }),
+    db.transaction('rw', db.personalTerms, () => deleteExisting(db.personalTerms, ids)),
   );
 }
 

@@ -3,6 +3,7 @@
  * mid-write leaves either the whole change or none of it. Write failures (a full disk, a quota)
  * are rethrown with a message the reader can act on; nothing is dropped silently.
  */
+import type { Table } from 'dexie';
 import {
   boundContexts,
   lookupIdentity,
@@ -218,8 +219,7 @@ export async function deleteWords(keys: readonly string[]): Promise<number> {
   const db = getDatabase();
   return write('delete the words', () =>
     db.transaction('rw', db.vocabulary, db.reviewLog, async () => {
-      const present = (await db.vocabulary.bulkGet([...keys])).filter(Boolean).length;
-      await db.vocabulary.bulkDelete([...keys]);
+      const present = await deleteExisting(db.vocabulary, keys);
       await db.reviewLog
         .where('key')
         .anyOf([...keys])
@@ -233,11 +233,7 @@ export async function deleteWords(keys: readonly string[]): Promise<number> {
 export async function deleteLookups(ids: readonly number[]): Promise<number> {
   const db = getDatabase();
   return write('delete the history entries', () =>
-    db.transaction('rw', db.lookups, async () => {
-      const present = (await db.lookups.bulkGet([...ids])).filter(Boolean).length;
-      await db.lookups.bulkDelete([...ids]);
-      return present;
-    }),
+    db.transaction('rw', db.lookups, () => deleteExisting(db.lookups, ids)),
   );
 }
 
@@ -357,6 +353,19 @@ export async function readStudyWords(): Promise<{ known: string[]; learning: str
     const learning = await db.vocabulary.where('status').anyOf('new', 'learning').primaryKeys();
     return { known: [...new Set(known.map(wordOf))], learning: [...new Set(learning.map(wordOf))] };
   });
+}
+
+/**
+ * Deletes the rows of `table` with these keys, in the caller's transaction; returns how many
+ * there were (keys whose rows are gone already are skipped, not an error).
+ */
+export async function deleteExisting<T, K, I>(
+  table: Table<T, K, I>,
+  keys: readonly K[],
+): Promise<number> {
+  const present = (await table.bulkGet([...keys])).filter(Boolean).length;
+  await table.bulkDelete([...keys]);
+  return present;
 }
 
 /**
