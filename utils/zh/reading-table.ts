@@ -159,11 +159,8 @@ export function readingTableFromTransfer(
   const bytes = base64ToBytes(transfer.chars);
   if (bytes.byteLength !== 65536 * 2) throw new Error('reading table: bad character table');
   const ids = new Uint16Array(bytes.slice().buffer);
-  const chars = new Array<string>(65536);
-  for (let unit = 0; unit < 65536; unit++) {
-    const id = ids[unit] as number;
-    chars[unit] = id === 0 ? '' : (transfer.syllables[id - 1] ?? '');
-  }
+  const syllables = transfer.syllables;
+  const astral = new Map(transfer.astral);
   const byNumber: (readonly string[] | undefined)[] = new Array<undefined>(lexicon.size).fill(
     undefined,
   );
@@ -171,7 +168,16 @@ export function readingTableFromTransfer(
     if (Number.isInteger(number) && number >= 0 && number < lexicon.size)
       byNumber[number] = readings.split(' ');
   }
-  return tableOf(lexicon, chars, new Map(transfer.astral), byNumber);
+  // Characters are read through their indexes as they came: no 65,536 strings built on the page.
+  return {
+    lexicon,
+    char: (cp) => {
+      if (cp > 0xffff) return astral.get(cp) ?? '';
+      const id = ids[cp] ?? 0;
+      return id === 0 ? '' : (syllables[id - 1] ?? '');
+    },
+    word: (number) => byNumber[number],
+  };
 }
 
 function tableOf(
