@@ -26,8 +26,9 @@ import { parseTabMessage } from '../../../utils/messaging';
 import { sendToBackground } from '../../../utils/send-message';
 import { browser } from 'wxt/browser';
 import { siteKey } from '../../../utils/settings';
-import { MARK, TIFA_ATTR } from '../annotate/markers';
+import { MARK } from '../annotate/markers';
 import { installHighlightStyle } from '../annotate/page-style';
+import { formButtons, mountShadowHost } from '../shadow-ui';
 import { collectPageText, offsetAt, rangeOf } from './page-text';
 
 /** Name of the CSS highlight (styled in page-style.ts). */
@@ -276,11 +277,6 @@ export class AnnotationController {
   private ensureHost(): { button: HTMLButtonElement; form: HTMLFormElement } {
     if (this.host && this.button && this.form) return { button: this.button, form: this.form };
     const doc = this.doc;
-    const host = doc.createElement('tifa-annotate');
-    host.setAttribute(TIFA_ATTR, MARK.annotate);
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = STYLE;
     const button = doc.createElement('button');
     button.type = 'button';
     button.className = 'button';
@@ -302,18 +298,9 @@ export class AnnotationController {
     const tags = doc.createElement('input');
     tags.placeholder = 'Tags, separated by commas';
     tags.setAttribute('aria-label', 'Tags');
-    const row = doc.createElement('div');
-    row.className = 'row';
-    const cancel = doc.createElement('button');
-    cancel.type = 'button';
-    cancel.textContent = 'Cancel';
-    cancel.addEventListener('click', () => {
+    const row = formButtons(doc, 'Save', () => {
       form.hidden = true;
     });
-    const save = doc.createElement('button');
-    save.type = 'submit';
-    save.textContent = 'Save';
-    row.append(cancel, save);
     form.append(quote, note, tags, row);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -327,10 +314,7 @@ export class AnnotationController {
       if (event.key === 'Escape') form.hidden = true;
       event.stopPropagation();
     });
-    shadow.append(style, button, form);
-    // Outside <body>, so the page's body markup stays exactly its own.
-    doc.documentElement.append(host);
-    this.host = host;
+    this.host = mountShadowHost(doc, 'tifa-annotate', MARK.annotate, STYLE, button, form);
     this.button = button;
     this.form = form;
     return { button, form };

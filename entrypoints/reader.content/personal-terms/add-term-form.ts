@@ -18,7 +18,8 @@ import {
 import { STUDY_LIMITS } from '../../../utils/limits';
 import { parseTabMessage, type OpenTermFormReply } from '../../../utils/messaging';
 import { sendToBackground } from '../../../utils/send-message';
-import { MARK, TIFA_ATTR } from '../annotate/markers';
+import { MARK } from '../annotate/markers';
+import { formButtons, mountShadowHost } from '../shadow-ui';
 
 const STYLE = `
 :host { all: initial; }
@@ -153,11 +154,6 @@ export class AddTermForm {
   private ensureForm(): FormParts {
     if (this.parts) return this.parts;
     const doc = this.doc;
-    const host = doc.createElement('tifa-add-term');
-    host.setAttribute(TIFA_ATTR, MARK.addTerm);
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = STYLE;
     const form = doc.createElement('form');
     form.hidden = true;
     form.setAttribute('aria-label', 'Add as my term');
@@ -196,17 +192,10 @@ export class AddTermForm {
     const status = doc.createElement('p');
     status.className = 'status';
     status.setAttribute('role', 'status');
-    const row = doc.createElement('div');
-    row.className = 'row';
-    const cancel = doc.createElement('button');
-    cancel.type = 'button';
-    cancel.textContent = 'Cancel';
-    cancel.addEventListener('click', () => this.close());
-    const save = doc.createElement('button');
-    save.type = 'submit';
-    save.textContent = 'Add term';
-    row.append(cancel, save);
-    form.append(status, row);
+    form.append(
+      status,
+      formButtons(doc, 'Add term', () => this.close()),
+    );
     const parts: FormParts = { form, term, traditional, translation, notes, tags, status };
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -219,10 +208,7 @@ export class AddTermForm {
       event.preventDefault();
       this.close();
     });
-    shadow.append(style, form);
-    // Outside <body>, so the page's body markup stays exactly its own.
-    doc.documentElement.append(host);
-    this.host = host;
+    this.host = mountShadowHost(doc, 'tifa-add-term', MARK.addTerm, STYLE, form);
     this.parts = parts;
     return parts;
   }

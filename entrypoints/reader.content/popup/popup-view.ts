@@ -9,7 +9,8 @@ import type { EntryView, WordMatch } from '../../../utils/dict/lookup';
 import type { TermCard } from '../../../utils/glossary/schema';
 import { TONE_COLORS, type ToneTheme } from '../../../utils/tone-colors';
 import { formatCedictPinyin, formatCedictSyllable } from '../../../utils/dict/format-pinyin';
-import { MARK, TIFA_ATTR } from '../annotate/markers';
+import { MARK } from '../annotate/markers';
+import { mountShadowHost } from '../shadow-ui';
 import { maxPopupHeight, placePopup, type Box } from './popup-position';
 import {
   PERSONAL_CARD_STYLE,
@@ -80,11 +81,6 @@ export class PopupView {
 
   constructor(doc: Document, actions: PopupActions) {
     this.actions = actions;
-    this.host = doc.createElement('tifa-popup');
-    this.host.setAttribute(TIFA_ATTR, MARK.popup);
-    const shadow = this.host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = STYLE;
     this.panel = doc.createElement('div');
     this.panel.className = 'popup light';
     this.panel.setAttribute('role', 'dialog');
@@ -102,9 +98,7 @@ export class PopupView {
     this.status.className = 'status';
     this.status.setAttribute('aria-live', 'polite');
     this.panel.append(this.body, bar, this.status);
-    shadow.append(style, this.panel);
-    // Outside <body>, so the page's body markup stays exactly its own.
-    doc.documentElement.append(this.host);
+    this.host = mountShadowHost(doc, 'tifa-popup', MARK.popup, STYLE, this.panel);
   }
 
   get visible(): boolean {

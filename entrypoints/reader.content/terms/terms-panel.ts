@@ -13,6 +13,7 @@
 import { describeTerm } from '../../../utils/glossary/entries';
 import { FLASH_ATTR, MARK, TERM_ATTR, TIFA_ATTR } from '../annotate/markers';
 import { themeAt } from '../popup/page-theme';
+import { mountShadowHost } from '../shadow-ui';
 import type { PageAnnotation } from '../annotations/annotation-controller';
 import { countTerms, nextOccurrence, type TermCount } from './count-terms';
 
@@ -300,11 +301,6 @@ export class TermsPanel {
       return { toggle: this.toggle, panel: this.panel, list: this.list, notes: this.notes };
     }
     const doc = this.doc;
-    const host = doc.createElement('tifa-terms');
-    host.setAttribute(TIFA_ATTR, MARK.termsPanel);
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = STYLE;
     const theme = doc.body ? themeAt(doc.body) : 'light';
 
     const toggle = doc.createElement('button');
@@ -341,10 +337,7 @@ export class TermsPanel {
     notes.hidden = true;
     panel.append(header, list, notes, footer);
 
-    shadow.append(style, toggle, panel);
-    // Outside <body>, so the page's body markup stays exactly its own.
-    doc.documentElement.append(host);
-    this.host = host;
+    this.host = mountShadowHost(doc, 'tifa-terms', MARK.termsPanel, STYLE, toggle, panel);
     this.toggle = toggle;
     this.panel = panel;
     this.list = list;
