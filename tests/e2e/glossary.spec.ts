@@ -8,6 +8,7 @@ import {
   FIXTURE_HOST,
   hoverMark,
   popupText,
+  readStoredRow,
   sampleArticleAvailable,
   SAMPLE_ARTICLE_PATH,
   setReaderSettings,
@@ -228,22 +229,7 @@ describe('political-term glossary', () => {
     await expect.poll(() => popupText(page)).toContain('new quality productive forces');
     await page.keyboard.press('s');
     await expect.poll(() => popupText(page)).toContain('Saved');
-    const saved = await (
-      await suite.extension.serviceWorker()
-    ).evaluate(
-      () =>
-        new Promise<unknown>((resolve, reject) => {
-          const open = indexedDB.open('tifa-reader');
-          open.onerror = () => reject(new Error('cannot open'));
-          open.onsuccess = () => {
-            const get = open.result
-              .transaction('vocabulary')
-              .objectStore('vocabulary')
-              .get('glossary:新质生产力');
-            get.onsuccess = () => resolve(get.result);
-          };
-        }),
-    );
+    const saved = await readStoredRow(suite.extension, 'vocabulary', 'glossary:新质生产力');
     expect(saved).toMatchObject({
       word: '新质生产力',
       kind: 'glossary',

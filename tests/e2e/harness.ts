@@ -184,6 +184,33 @@ export async function sendToTab(
   );
 }
 
+/**
+ * One row of the background's database (undefined when absent), read straight from IndexedDB in
+ * the service worker: what was stored, not what a reply said.
+ */
+export async function readStoredRow(
+  extension: ExtensionHandle,
+  store: string,
+  key: string,
+): Promise<unknown> {
+  const worker = await extension.serviceWorker();
+  return worker.evaluate(
+    ({ store, key }) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('tifa-reader');
+        open.onerror = () => reject(new Error('cannot open'));
+        open.onsuccess = () => {
+          const get = open.result.transaction(store).objectStore(store).get(key);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result);
+          };
+        };
+      }),
+    { store, key },
+  );
+}
+
 /** Selects the first occurrence of `quote` in the body's text (across the reader's ruby). */
 export async function selectText(page: Page, quote: string): Promise<void> {
   await page.evaluate((q) => {

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   popupText,
+  readStoredRow,
   sampleArticleAvailable,
   SAMPLE_ARTICLE_PATH,
   setReaderSettings,
@@ -57,22 +58,7 @@ describe('word popup', () => {
     await expect.poll(() => popupText(p)).toContain('huì yì');
     await p.keyboard.press('s');
     await expect.poll(() => popupText(p)).toContain('Saved');
-    const saved = await (
-      await suite.extension.serviceWorker()
-    ).evaluate(
-      () =>
-        new Promise<unknown>((resolve, reject) => {
-          const open = indexedDB.open('tifa-reader');
-          open.onerror = () => reject(new Error('cannot open'));
-          open.onsuccess = () => {
-            const get = open.result
-              .transaction('vocabulary')
-              .objectStore('vocabulary')
-              .get('dictionary:会议');
-            get.onsuccess = () => resolve(get.result);
-          };
-        }),
-    );
+    const saved = await readStoredRow(suite.extension, 'vocabulary', 'dictionary:会议');
     expect(saved).toMatchObject({ word: '会议', pinyin: 'hui4 yi4', timesSaved: 1 });
     expect((saved as { contexts: { url: string; sentence: string }[] }).contexts[0]?.url).toContain(
       '/simplified-news.html',
