@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { ChoiceSelect } from '../shared/ChoiceSelect';
 
 interface SelectRowProps<T extends string> {
   label: string;
@@ -20,21 +21,7 @@ export function SelectRow<T extends string>({
       <label htmlFor={id} className="row-label">
         {label}
       </label>
-      <select
-        id={id}
-        value={value}
-        onChange={(event) => {
-          // The value is always one of `options`: the select offers nothing else.
-          const chosen = options.find((option) => option.value === event.currentTarget.value);
-          if (chosen) onChange(chosen.value);
-        }}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      <ChoiceSelect id={id} value={value} options={options} onChange={onChange} />
     </div>
   );
 }

@@ -10,7 +10,8 @@ import {
 import type { AnnotationRecord } from '../../utils/db/schema';
 import { STUDY_LIMITS } from '../../utils/limits';
 import { sendToBackground } from '../../utils/send-message';
-import { ChoiceSelect, FacetSelect, SearchField } from './FilterControls';
+import { ChoiceSelect } from '../shared/ChoiceSelect';
+import { FacetSelect, SearchField } from './FilterControls';
 import { formatDate, PageLink } from './PageLink';
 import { reviewDatabase } from './review-database';
 import { StatusLine } from './StatusLine';

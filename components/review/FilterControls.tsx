@@ -1,6 +1,6 @@
 // The controls the review page's filter bars and edit forms share: the search box, a drop-down
-// of the values found in the data (tags, sites) with "any" first, and a drop-down over a fixed
-// set of choices that hands back the typed value.
+// of the values found in the data (tags, sites) with "any" first, and the status choices (for
+// ChoiceSelect, components/shared/ChoiceSelect.tsx).
 
 interface SearchFieldProps {
   value: string;
@@ -45,40 +45,6 @@ export function FacetSelect({ label, value, values, onChange }: FacetSelectProps
         ))}
       </select>
     </label>
-  );
-}
-
-interface ChoiceSelectProps<T extends string> {
-  value: T;
-  options: readonly { value: T; label: string }[];
-  onChange: (value: T) => void;
-  /** For a select without a surrounding label (a table cell). */
-  'aria-label'?: string;
-}
-
-/** A drop-down over a fixed set of choices; `onChange` gets the chosen value, typed. */
-export function ChoiceSelect<T extends string>({
-  value,
-  options,
-  onChange,
-  'aria-label': ariaLabel,
-}: ChoiceSelectProps<T>) {
-  return (
-    <select
-      aria-label={ariaLabel}
-      value={value}
-      onChange={(e) => {
-        // The value is always one of `options`: the select offers nothing else.
-        const chosen = options.find((option) => option.value === e.target.value);
-        if (chosen) onChange(chosen.value);
-      }}
-    >
-      {options.map((option) => (
-        <option key={option.value} value={option.value}>
-          {option.label}
-        </option>
-      ))}
-    </select>
   );
 }
 

@@ -11,8 +11,8 @@ import {
 } from '../../utils/glossary/pack';
 import { MAX_PACK_CHARS } from '../../utils/limits';
 import { sendToBackground } from '../../utils/send-message';
+import { ChoiceSelect } from '../shared/ChoiceSelect';
 import { downloadText, today } from './download';
-import { ChoiceSelect } from './FilterControls';
 import { StatusLine } from './StatusLine';
 import { useAction } from './use-action';
 

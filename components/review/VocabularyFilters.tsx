@@ -1,5 +1,6 @@
 import type { VocabularyFilter } from '../../utils/study/search';
-import { ChoiceSelect, FacetSelect, SearchField, STATUS_OPTIONS } from './FilterControls';
+import { ChoiceSelect } from '../shared/ChoiceSelect';
+import { FacetSelect, SearchField, STATUS_OPTIONS } from './FilterControls';
 
 interface Props {
   filter: VocabularyFilter;
