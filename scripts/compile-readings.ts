@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { WORDS_FILE_NAME, parseWordList } from '../utils/dict/cedict-format';
 import { glossaryWords } from '../utils/glossary/entries';
 import { isHanCodePoint } from '../utils/zh/han';
-import { readingsByWord } from '../utils/zh/pinyin';
+import { polyphonic } from 'pinyin-pro';
+import { readingsByWord } from '../utils/zh/pinyin-pro-readings';
 import { formatReadingFile, READINGS_FILE_NAME } from '../utils/zh/reading-table';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -71,6 +72,12 @@ function main(): void {
     const own = Array.from(word, (char) => chars.get(char) ?? '');
     if (whole.length === own.length && whole.some((r, i) => r !== own[i])) words.set(word, whole);
   }
+  // Every reading of the polyphonic characters, toneless, as artefact removal asks pinyin-pro.
+  const polyphonicChars = new Map<string, readonly string[]>();
+  for (const char of chars.keys()) {
+    const all = polyphonic(char, { toneType: 'none', type: 'array' })[0] ?? [];
+    if (new Set(all).size > 1) polyphonicChars.set(char, all);
+  }
   const text = formatReadingFile(
     {
       format: 'tifa-readings',
@@ -81,6 +88,7 @@ function main(): void {
     },
     chars,
     words,
+    polyphonicChars,
   );
   mkdirSync(outDir, { recursive: true });
   const temporary = `${outPath}.tmp-${process.pid}`;
@@ -88,6 +96,7 @@ function main(): void {
   renameSync(temporary, outPath);
   console.log(
     `Compiled ${outPath}: ${chars.size} characters, ${words.size} words, ` +
+      `${polyphonicChars.size} polyphonic characters, ` +
       `${(statSync(outPath).size / 1024).toFixed(0)} KiB in ${Math.round(performance.now() - started)} ms`,
   );
 }

@@ -28,6 +28,7 @@ import {
   polyphoneModelFromTransfer,
   type PolyphoneModel,
 } from '../../utils/zh/polyphones/model-format';
+import { setTonelessReadings } from '../../utils/zh/artifacts';
 import { readingTableFromTransfer, type ReadingTable } from '../../utils/zh/reading-table';
 import { Lexicon } from '../../utils/zh/segment';
 import { toZhuyin } from '../../utils/zh/zhuyin';
@@ -231,6 +232,8 @@ async function loadLexicon(): Promise<LexiconWithReadings> {
   const started = performance.now();
   const lexicon = Lexicon.unpack(base64ToBytes(packed));
   const readingTable = readingTableFromTransfer(readings, lexicon);
+  // Artefact removal checks a syllable against the character's readings: from the table here.
+  setTonelessReadings(readingTable.toneless);
   // Main-thread cost of the lexicon, for the page benchmark (scripts/bench/page.ts).
   performance.measure('tifa:lexicon', { start: started });
   return { lexicon, readingTable };

@@ -16,7 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { loadCedictFromDisk, loadWordListFromDisk } from '../../utils/dict/load-node';
 import { baseReadings, segmentText } from '../../utils/zh/analyze';
-import { readingsOf } from '../../utils/zh/pinyin';
+import { readingsOf } from '../../utils/zh/pinyin-pro-readings';
 import { contextKeys, featureText } from '../../utils/zh/polyphones/features';
 import {
   AGREEMENT_KEY,

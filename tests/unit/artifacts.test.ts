@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findInlinePinyin, removeInlinePinyin } from '../../utils/zh/artifacts';
+import '../../utils/zh/pinyin-pro-readings'; // pinyin-pro says which syllables a character has
 import { hasSampleArticle, readSampleArticle } from './support/shared';
 
 describe('inline-pinyin artefacts', () => {

@@ -10,7 +10,7 @@ import {
   type Witnesses,
 } from '../../utils/zh/polyphones/disambiguate';
 import { loadWordListFromDisk } from '../../utils/dict/load-node';
-import { readingsOf } from '../../utils/zh/pinyin';
+import { readingsOf } from '../../utils/zh/pinyin-pro-readings';
 import { createLexicon, segmentHanRun } from '../../utils/zh/segment';
 import { loadPolyphoneModelFromDisk } from '../../utils/zh/polyphones/load-node';
 import {

@@ -1,4 +1,6 @@
+import { polyphonic } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
+import { removeInlinePinyin, setTonelessReadings } from '../../utils/zh/artifacts';
 import { loadReadingFileFromDisk, loadWordListFromDisk } from '../../utils/dict/load-node';
 import { glossaryWords } from '../../utils/glossary/entries';
 import { analyze, baseReadings, segmentText } from '../../utils/zh/analyze';
@@ -77,5 +79,46 @@ describe('the build-time reading table', () => {
     expect(() => parseReadingFile('@chars\n中\tzhong\n')).toThrow(/line 2: bad line/);
     expect(() => parseReadingFile('@words\n中国\tzhong1\n')).toThrow(/line 2: readings do not/);
     expect(() => parseReadingFile('# only a header\n')).toThrow(/no sections/);
+  });
+});
+
+describe("the table's readings for artefact removal", () => {
+  it('knows every reading of every polyphonic character as pinyin-pro does', () => {
+    const chars = [
+      '行',
+      '长',
+      '重',
+      '还',
+      '了',
+      '着',
+      '得',
+      '的',
+      '为',
+      '经',
+      '济',
+      '质',
+      '现',
+      '发',
+    ];
+    for (const char of chars) {
+      expect(table.toneless(char), char).toEqual(
+        polyphonic(char, { toneType: 'none', type: 'array' })[0],
+      );
+    }
+  });
+
+  it('removes the same artefacts with the table as with pinyin-pro', () => {
+    const texts = [
+      '實現(xiàn)目標，經(jīng)濟發展，新質(zhì)生產(chǎn)力',
+      '附件(an)，銀行(hang)，重(chong)慶，長(zhang)官，(2025)年',
+      '高質(zhì)量發展(fazhan)和行(xing)動',
+    ];
+    const withPinyinPro = texts.map((t) => removeInlinePinyin(t).clean.text);
+    setTonelessReadings(table.toneless);
+    try {
+      expect(texts.map((t) => removeInlinePinyin(t).clean.text)).toEqual(withPinyinPro);
+    } finally {
+      setTonelessReadings((char) => polyphonic(char, { toneType: 'none', type: 'array' })[0] ?? []);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectScript } from '../../utils/zh/detect-script';
-import { formatReading, numberedFromMarked, readingsOf } from '../../utils/zh/pinyin';
+import { formatReading, numberedFromMarked } from '../../utils/zh/pinyin';
+import { readingsOf } from '../../utils/zh/pinyin-pro-readings';
 import { parseSyllable } from '../../utils/zh/pinyin-syllables';
 
 describe('script detection', () => {

@@ -7,7 +7,6 @@
  * half- or full-width parentheses. Real parentheses, `(2025)`, `(see above)`, `（記者 王明）`,
  * `(市屬開發區)`, never match: their content is not a single syllable.
  */
-import { polyphonic } from 'pinyin-pro';
 import { isHanCodePoint } from './han';
 import { mappedFromPieces, type MappedText, type Piece } from './offset-map';
 import { parseSyllable, type ParsedSyllable } from './pinyin-syllables';
@@ -115,9 +114,23 @@ function isSpace(unit: number): boolean {
   return unit === 0x20 || unit === 0xa0 || unit === 0x3000;
 }
 
+/** Every reading of a character, toneless (`xing`, `hang`), [] when unknown. */
+export type TonelessReadings = (char: string) => readonly string[];
+
+let tonelessReadingsOf: TonelessReadings | null = null;
+
+/**
+ * Where artefact removal learns a character's readings: pinyin-pro's `polyphonic` where it is
+ * loaded (`pinyin-pro-readings.ts`), the build-time reading table on the page (the reader sets
+ * it before annotating). Before either, any well-formed syllable is taken.
+ */
+export function setTonelessReadings(readings: TonelessReadings): void {
+  tonelessReadingsOf = readings;
+}
+
 function isReadingOf(char: string, reading: ParsedSyllable): boolean {
-  const readings = polyphonic(char, { toneType: 'none', type: 'array' })[0] ?? [];
-  // pinyin-pro echoes characters it does not know; then the syllable itself has to do.
+  const readings = tonelessReadingsOf?.(char) ?? [];
+  // An unknown character (pinyin-pro echoes it back): then the syllable itself has to do.
   if (readings.length === 0 || readings[0] === char) return true;
   return readings.some((r) => r.replace('ü', 'v') === reading.toneless);
 }

@@ -1,9 +1,10 @@
 /**
- * Readings from pinyin-pro, one per code point, in the styles the reader offers. pinyin-pro is
- * run on simplified text (it reads 銀行 as yín xíng but 银行 as yín háng) and per chunk of at most
- * a few sentences, so a 10 MB single line never becomes one huge call.
+ * Readings in the styles the reader offers (tone marks, tone numbers), and reading words from a
+ * build-time table (`reading-table.ts`). Nothing here runs pinyin-pro: the page's reader uses
+ * only this module, and pinyin-pro itself (a few hundred kilobytes to evaluate on every page) is
+ * loaded where text is read without a table (`pinyin-pro-readings.ts`: the CLI, tests,
+ * benchmarks, the build).
  */
-import { pinyin as pinyinPro } from 'pinyin-pro';
 import { isHanCodePoint } from './han';
 import type { ReadingTable } from './reading-table';
 import { NOT_A_WORD, type Lexicon } from './segment';
@@ -13,106 +14,6 @@ export type PinyinStyle = 'mark' | 'num' | 'none';
 export interface PinyinOptions {
   /** Tone sandhi of 一 and 不 (yí gè, bú duì); off by default: learners see citation tones. */
   readonly toneSandhi?: boolean;
-}
-
-/** Longest chunk handed to pinyin-pro at once; cut at sentence ends so context is kept. */
-const MAX_CHUNK = 2000;
-const SENTENCE_ENDS = new Set(Array.from('。！？；\n!?;', (c) => c.charCodeAt(0)));
-
-/**
- * Returns one reading per code point of `text` in tone-number form (`zhong4`, `de5`, `lv4`);
- * the empty string for code points that are not Chinese characters.
- */
-export function readingsOf(text: string, options: PinyinOptions = {}): string[] {
-  const readings: string[] = [];
-  for (const chunk of chunksOf(text)) appendChunkReadings(chunk, options, readings);
-  return readings;
-}
-
-function appendChunkReadings(chunk: string, options: PinyinOptions, out: string[]): void {
-  // Tone marks are pinyin-pro's fast path: asking it for tone numbers runs several regular
-  // expressions per character and made the whole call about five times slower (measured by
-  // bench:throughput). We convert marks to numbers ourselves through a cache.
-  const raw = pinyinPro(chunk, {
-    type: 'array',
-    toneType: 'symbol',
-    toneSandhi: options.toneSandhi ?? false,
-  });
-  const codePoints = Array.from(chunk);
-  // pinyin-pro returns one item per code point; if a future version groups differently, fall
-  // back to reading characters one by one rather than misaligning every reading after it.
-  const aligned =
-    raw.length === codePoints.length ? raw : codePoints.map((c) => pinyinOne(c, options));
-  for (let i = 0; i < codePoints.length; i++) {
-    const cp = codePoints[i]?.codePointAt(0) ?? 0;
-    out.push(isHanCodePoint(cp) ? numberedFromMarked(aligned[i] ?? '') : '');
-  }
-}
-
-/**
- * Most distinct words a reader keeps the readings of; past it the memory starts over. A long news
- * page holds a few thousand distinct words, a 1,000,000-character corpus about 40,000.
- */
-const WORD_CACHE_LIMIT = 60_000;
-/** Words outside any lexicon (text analysed without one), by their text. */
-const wordCache = new Map<string, readonly string[]>();
-/** Readings of single BMP characters by code unit ('' not yet read). */
-const charCache: string[] = new Array<string>(65536).fill('');
-
-/**
- * One reading per code point of `text` (tone-number form, '' where not Chinese), reading each
- * word of a segmentation (`boundaries`: 0, then every word's end; non-Chinese runs are one word)
- * with pinyin-pro on its own and remembering it. Reading the words our segmenter found, rather
- * than the whole paragraph, gives the same accuracy on CPP dev (90.86 % against 90.89 % in
- * context, pinyin-pro 3.29) at a fraction of the cost: a page repeats its words, and pinyin-pro's
- * own segmentation and sandhi pass run once per distinct word instead of once per paragraph.
- * Tone sandhi needs the neighbouring word, so it keeps the paragraph-wide path (`readingsOf`).
- */
-export function readingsByWord(
-  text: string,
-  boundaries: readonly number[],
-  words?: WordNumbers,
-): string[] {
-  const readings: string[] = [];
-  const byNumber = words ? readingsByNumber(words.lexicon) : null;
-  for (let b = 1; b < boundaries.length; b++) {
-    const start = boundaries[b - 1] as number;
-    const end = boundaries[b] as number;
-    const first = text.charCodeAt(start);
-    if (end - start === 1) {
-      readings.push(first >= 0x3400 && isHanCodePoint(first) ? charReading(text, start) : '');
-      continue;
-    }
-    const cp = text.codePointAt(start) ?? 0;
-    if (!isHanCodePoint(cp)) {
-      // A run of other text: one empty reading per code point.
-      for (let i = start; i < end; i++) {
-        const unit = text.charCodeAt(i);
-        if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end) i++;
-        readings.push('');
-      }
-      continue;
-    }
-    // A lexicon word is found by its number, without cutting it out of the text and hashing it.
-    const number = words?.numbers[b] ?? NOT_A_WORD;
-    let cached = number === NOT_A_WORD ? undefined : byNumber?.[number];
-    if (cached === undefined) {
-      const word = text.slice(start, end);
-      if (number !== NOT_A_WORD && byNumber) {
-        cached = readWordAlone(word);
-        byNumber[number] = cached;
-      } else {
-        cached = wordCache.get(word);
-        if (cached === undefined) {
-          cached = readWordAlone(word);
-          if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
-          wordCache.set(word, cached);
-        }
-      }
-    }
-    for (let k = 0; k < cached.length; k++) readings.push(cached[k] as string);
-  }
-  return readings;
 }
 
 /**
@@ -167,37 +68,30 @@ export interface WordNumbers {
   readonly numbers: readonly number[];
 }
 
-/** Each lexicon's word readings by word number, read on first meeting: bounded by the lexicon. */
-const byLexicon = new WeakMap<Lexicon, (readonly string[] | undefined)[]>();
-
-function readingsByNumber(lexicon: Lexicon): (readonly string[] | undefined)[] {
-  let table = byLexicon.get(lexicon);
-  if (!table) byLexicon.set(lexicon, (table = []));
-  // Filled to the lexicon's size (words can be added later): an array written at scattered
-  // indexes past its end would turn into a slow dictionary.
-  while (table.length < lexicon.size) table.push(undefined);
-  return table;
+/** What reads text with pinyin-pro, once `pinyin-pro-readings.ts` has been loaded. */
+export interface PinyinProReader {
+  /** One reading per code point of `text`, the whole text read in context. */
+  readingsOf(text: string, options?: PinyinOptions): string[];
+  /** One reading per code point, each word of the segmentation read alone and remembered. */
+  readingsByWord(text: string, boundaries: readonly number[], words?: WordNumbers): string[];
 }
 
-function charReading(text: string, i: number): string {
-  const unit = text.charCodeAt(i);
-  let reading = charCache[unit] as string;
-  if (reading === '') {
-    reading = numberedFromMarked(pinyinOne(text[i] as string, {}));
-    // A character pinyin-pro cannot read stays '' and is asked again: rare, and cheap.
-    charCache[unit] = reading;
+let pinyinPro: PinyinProReader | null = null;
+
+/** Called by `pinyin-pro-readings.ts` when it loads. */
+export function registerPinyinProReader(reader: PinyinProReader): void {
+  pinyinPro = reader;
+}
+
+/** The pinyin-pro reader; throws when it was never loaded (code that reads without a table must
+ * import `utils/zh/analyze`, which loads it, rather than `analyze-core`). */
+export function pinyinProReader(): PinyinProReader {
+  if (!pinyinPro) {
+    throw new Error(
+      'pinyin-pro is not loaded: import utils/zh/analyze, or give analyze a reading table',
+    );
   }
-  return reading;
-}
-
-function readWordAlone(word: string): readonly string[] {
-  const out: string[] = [];
-  appendChunkReadings(word, {}, out);
-  return out;
-}
-
-function pinyinOne(char: string, options: PinyinOptions): string {
-  return pinyinPro(char, { toneType: 'symbol', toneSandhi: options.toneSandhi ?? false });
+  return pinyinPro;
 }
 
 // prettier-ignore
@@ -233,31 +127,6 @@ export function numberedFromMarked(marked: string): string {
   numbered = valid && letters ? `${letters}${tone}` : '';
   numberedCache.set(marked, numbered);
   return numbered;
-}
-
-function* chunksOf(text: string): Generator<string> {
-  if (text.length <= MAX_CHUNK) {
-    yield text;
-    return;
-  }
-  let start = 0;
-  while (start < text.length) {
-    let end = Math.min(text.length, start + MAX_CHUNK);
-    if (end < text.length) {
-      // Cut after the last sentence end in the second half of the chunk, if there is one.
-      for (let i = end - 1; i > start + MAX_CHUNK / 2; i--) {
-        if (SENTENCE_ENDS.has(text.charCodeAt(i))) {
-          end = i + 1;
-          break;
-        }
-      }
-      // Never split a surrogate pair.
-      const unit = text.charCodeAt(end - 1);
-      if (unit >= 0xd800 && unit <= 0xdbff) end++;
-    }
-    yield text.slice(start, end);
-    start = end;
-  }
 }
 
 const MARKED_VOWELS: Record<string, string> = {

@@ -12,6 +12,7 @@
  *     # key: value            header
  *     @chars                  char TAB reading        (tone-number form, ü as v)
  *     @words                  word TAB reading reading …
+ *     @polyphonic             char TAB every reading, toneless (for artefact removal)
  */
 import { base64ToBytes, bytesToBase64 } from '../base64';
 import { NOT_A_WORD, type Lexicon } from './segment';
@@ -29,6 +30,8 @@ export interface ReadingFile {
   readonly astral: ReadonlyMap<number, string>;
   /** Words whose reading differs from their characters' readings. */
   readonly words: ReadonlyMap<string, readonly string[]>;
+  /** Every toneless reading of the characters that have more than one. */
+  readonly polyphonic: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Parses `readings.u8`; throws with the line number on anything malformed. */
@@ -37,7 +40,8 @@ export function parseReadingFile(text: string): ReadingFile {
   const chars = new Array<string>(65536).fill('');
   const astral = new Map<number, string>();
   const words = new Map<string, readonly string[]>();
-  let section: 'chars' | 'words' | null = null;
+  const polyphonic = new Map<string, readonly string[]>();
+  let section: 'chars' | 'words' | 'polyphonic' | null = null;
   const lines = text.split('\n');
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n] as string;
@@ -48,13 +52,19 @@ export function parseReadingFile(text: string): ReadingFile {
       if (colon > 0) header[line.slice(1, colon).trim()] = line.slice(colon + 1).trim();
       continue;
     }
-    if (line === '@chars' || line === '@words') {
-      section = line === '@chars' ? 'chars' : 'words';
+    if (line === '@chars' || line === '@words' || line === '@polyphonic') {
+      section = line.slice(1) as 'chars' | 'words' | 'polyphonic';
       continue;
     }
     const tab = line.indexOf('\t');
     const key = line.slice(0, tab);
     const readings = line.slice(tab + 1).split(' ');
+    if (section === 'polyphonic') {
+      if (tab <= 0 || Array.from(key).length !== 1 || !readings.every((r) => /^[a-zêü]+$/.test(r)))
+        throw fail('bad line');
+      polyphonic.set(key, readings);
+      continue;
+    }
     if (tab <= 0 || !readings.every((r) => READING.test(r))) throw fail('bad line');
     if (section === 'chars') {
       const cp = key.codePointAt(0) ?? 0;
@@ -70,7 +80,7 @@ export function parseReadingFile(text: string): ReadingFile {
     }
   }
   if (section === null) throw new Error('readings file: no sections');
-  return { header, chars, astral, words };
+  return { header, chars, astral, words, polyphonic };
 }
 
 /** Writes the file (the build script). */
@@ -78,6 +88,7 @@ export function formatReadingFile(
   header: Readonly<Record<string, string>>,
   chars: ReadonlyMap<string, string>,
   words: ReadonlyMap<string, readonly string[]>,
+  polyphonic: ReadonlyMap<string, readonly string[]>,
 ): string {
   const out = Object.entries(header).map(([key, value]) => `# ${key}: ${value}`);
   // Characters in code point order, the BMP's first (a Map keeps insertion order).
@@ -85,6 +96,8 @@ export function formatReadingFile(
   for (const [char, reading] of chars) out.push(`${char}\t${reading}`);
   out.push('@words');
   for (const [word, readings] of words) out.push(`${word}\t${readings.join(' ')}`);
+  out.push('@polyphonic');
+  for (const [char, readings] of polyphonic) out.push(`${char}\t${readings.join(' ')}`);
   return `${out.join('\n')}\n`;
 }
 
@@ -96,9 +109,11 @@ export interface ReadingTable {
   /** The lexicon whose word numbers `word` takes. */
   readonly lexicon: Lexicon;
   /** Reading of a character by code point, '' when none. */
-  char(cp: number): string;
+  readonly char: (cp: number) => string;
   /** Readings of lexicon word `number` when they differ from its characters', else undefined. */
-  word(number: number): readonly string[] | undefined;
+  readonly word: (number: number) => readonly string[] | undefined;
+  /** Every reading of a character, toneless ([] when it has none). */
+  readonly toneless: (char: string) => readonly string[];
 }
 
 /** The table for one lexicon (words the lexicon lacks are left out). */
@@ -110,7 +125,7 @@ export function readingTableFor(file: ReadingFile, lexicon: Lexicon): ReadingTab
     const number = lexicon.wordNumber(word);
     if (number !== NOT_A_WORD) byNumber[number] = readings;
   }
-  return tableOf(lexicon, file.chars, file.astral, byNumber);
+  return tableOf(lexicon, file.chars, file.astral, byNumber, file.polyphonic);
 }
 
 /** A table as plain data for an extension message (the background builds it, pages use it). */
@@ -119,6 +134,8 @@ export interface ReadingTableTransfer {
   readonly syllables: readonly string[];
   /** Base64 of a Uint16Array(65536): each BMP code unit's syllable index + 1, 0 for none. */
   readonly chars: string;
+  /** [character, its toneless readings joined by spaces] for the polyphonic characters. */
+  readonly polyphonic: readonly (readonly [string, string])[];
   /** [code point, reading] of the characters outside the BMP. */
   readonly astral: readonly (readonly [number, string])[];
   /** [word number, readings joined by spaces] for the words that read otherwise. */
@@ -147,6 +164,10 @@ export function transferableReadingTable(
     syllables: [...index.keys()],
     chars: bytesToBase64(new Uint8Array(ids.buffer)),
     astral: [...file.astral],
+    polyphonic: Array.from(
+      file.polyphonic,
+      ([char, readings]) => [char, readings.join(' ')] as const,
+    ),
     words,
   };
 }
@@ -169,14 +190,19 @@ export function readingTableFromTransfer(
       byNumber[number] = readings.split(' ');
   }
   // Characters are read through their indexes as they came: no 65,536 strings built on the page.
+  const char = (cp: number) => {
+    if (cp > 0xffff) return astral.get(cp) ?? '';
+    const id = ids[cp] ?? 0;
+    return id === 0 ? '' : (syllables[id - 1] ?? '');
+  };
+  const polyphonic = new Map(
+    transfer.polyphonic.map(([c, readings]) => [c, readings.split(' ')] as const),
+  );
   return {
     lexicon,
-    char: (cp) => {
-      if (cp > 0xffff) return astral.get(cp) ?? '';
-      const id = ids[cp] ?? 0;
-      return id === 0 ? '' : (syllables[id - 1] ?? '');
-    },
+    char,
     word: (number) => byNumber[number],
+    toneless: (c) => polyphonic.get(c) ?? tonelessOf(char(c.codePointAt(0) ?? 0)),
   };
 }
 
@@ -185,10 +211,18 @@ function tableOf(
   chars: readonly string[],
   astral: ReadonlyMap<number, string>,
   byNumber: readonly (readonly string[] | undefined)[],
+  polyphonic: ReadonlyMap<string, readonly string[]>,
 ): ReadingTable {
+  const char = (cp: number) => (cp <= 0xffff ? (chars[cp] ?? '') : (astral.get(cp) ?? ''));
   return {
     lexicon,
-    char: (cp) => (cp <= 0xffff ? (chars[cp] ?? '') : (astral.get(cp) ?? '')),
+    char,
     word: (number) => byNumber[number],
+    toneless: (c) => polyphonic.get(c) ?? tonelessOf(char(c.codePointAt(0) ?? 0)),
   };
+}
+
+/** A character's one reading without its tone (`zhong4` → [`zhong`]), [] for none. */
+function tonelessOf(reading: string): readonly string[] {
+  return reading === '' ? [] : [reading.slice(0, -1)];
 }

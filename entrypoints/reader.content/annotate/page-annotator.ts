@@ -9,7 +9,8 @@ import type { Glossary } from '../../../utils/glossary/entries';
 import { matchAnalysis, type TermHit } from '../../../utils/glossary/matcher';
 import { joinPersonalHits } from '../../../utils/glossary/personal';
 import { MAX_PARAGRAPH_CHARS } from '../../../utils/limits';
-import { analyze, type AnalyzeOptions } from '../../../utils/zh/analyze';
+// analyze-core: no pinyin-pro on the page; readings come from the reading table (reader-session).
+import { analyze, type AnalyzeOptions } from '../../../utils/zh/analyze-core';
 import { chineseTextWalker, collectChineseText, isInsideSkipped } from './collect-text';
 import { STATE_ATTR } from './markers';
 import { installPageStyle, removePageStyle, type PageStyleOptions } from './page-style';

@@ -3,7 +3,8 @@
  * artefact-free Chinese from the word on, and the word as reading mode segmented it. Hovering and
  * prefetching build requests here alike, so a prefetched answer is found again by a hover.
  */
-import { analyze } from '../../../utils/zh/analyze';
+// analyze-core: asks for no readings, so pinyin-pro is not needed (nor loaded on the page).
+import { analyze } from '../../../utils/zh/analyze-core';
 import { isHanCodePoint } from '../../../utils/zh/han';
 import type { LookupRequest } from './lookup-cache';
 import type { WordAtPoint } from './word-at-point';
