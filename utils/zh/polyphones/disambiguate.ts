@@ -51,7 +51,7 @@ export function witnessesAt(
   readings: readonly string[],
   words: ReadonlyMap<string, readonly string[]>,
 ): Witnesses {
-  const w = text.wordOf[i] as number;
+  const w = text.wordOf(i);
   const start = text.wordStarts[w] as number;
   const end = text.wordStarts[w + 1] as number;
   const word = end - start > 1 ? (words.get(wordAt(text, w))?.[i - start] ?? '') : '';
@@ -207,11 +207,12 @@ export function disambiguatePolyphones(
   if (prepared.size === text.length) {
     // No surrogate pairs (nearly every text): code point i is code unit i, so one pass over the
     // units, one byte read each, finds those words.
-    const { wordOf } = prepared;
+    // The word holding unit i is found by walking the word starts along with i.
+    let w = 0;
     let last = -1;
     for (let i = 0; i < text.length; i++) {
       if (mask[text.charCodeAt(i)] !== 1) continue;
-      const w = wordOf[i] as number;
+      while ((wordStarts[w + 1] as number) <= i) w++;
       if (w === last) continue;
       last = w;
       decideWord(w);

@@ -35,8 +35,10 @@ export interface FeatureText {
   readonly at: (i: number) => string | undefined;
   /** The code point at index `i` as a number; -1 outside the text. */
   readonly codeAt: (i: number) => number;
-  /** Word index of each code point (words from the segmenter; a non-Chinese run is one word). */
-  readonly wordOf: ArrayLike<number>;
+  /** Word index of the code point at `i` (words from the segmenter; a non-Chinese run is one
+   * word). Looked up in `wordStarts`, not stored per code point: a paragraph's polyphones ask
+   * for a few words, and filling an index per character cost more than all of them. */
+  readonly wordOf: (i: number) => number;
   /** Start code point of each word, plus a final entry `size`. */
   readonly wordStarts: readonly number[];
   /** The same starts in UTF-16 units, for slicing `text`. */
@@ -61,10 +63,8 @@ export function featureText(text: string, wordEnds: readonly number[]): FeatureT
   const codeAt = points
     ? (i: number) => points[i]?.codePointAt(0) ?? -1
     : (i: number) => (i >= 0 && i < size ? text.charCodeAt(i) : -1);
-  // A plain array: one per paragraph, and a typed array's separate backing store costs more to
-  // allocate and collect than a short-lived array on the heap.
-  const wordOf = new Array<number>(size).fill(0);
-  if (!points) return inPlace(text, wordEnds, wordOf, at, codeAt);
+  if (!points) return inPlace(text, wordEnds, at, codeAt);
+  const wordIndex = new Array<number>(size).fill(0);
   const wordStarts: number[] = [0];
   const unitStarts: number[] = [0];
   let unit = 0;
@@ -73,7 +73,7 @@ export function featureText(text: string, wordEnds: readonly number[]): FeatureT
   for (const end of wordEnds) {
     if (end <= unit) continue;
     while (unit < end && point < size) {
-      wordOf[point] = word;
+      wordIndex[point] = word;
       unit += points ? (points[point] as string).length : 1;
       point++;
     }
@@ -83,10 +83,11 @@ export function featureText(text: string, wordEnds: readonly number[]): FeatureT
   }
   // Ends that stop short of the text leave a tail: it is one more word.
   if (point < size) {
-    for (; point < size; point++) wordOf[point] = word;
+    for (; point < size; point++) wordIndex[point] = word;
     wordStarts.push(point);
     unitStarts.push(text.length);
   }
+  const wordOf = (i: number) => wordIndex[i] ?? -1;
   return { text, size, at, codeAt, wordOf, wordStarts, unitStarts, wordCache: [] };
 }
 
@@ -106,27 +107,59 @@ function hasSurrogatePair(text: string): boolean {
 function inPlace(
   text: string,
   wordEnds: readonly number[],
-  wordOf: number[],
   at: FeatureText['at'],
   codeAt: FeatureText['codeAt'],
 ): FeatureText {
   const size = text.length;
+  // `analyze`'s boundaries (0, each word's end, the text's length) already are the starts.
+  if (wordEnds[0] === 0 && wordEnds[wordEnds.length - 1] === size && size > 0) {
+    return inPlaceWith(text, wordEnds, at, codeAt);
+  }
   const starts: number[] = [0];
   let previous = 0;
   for (const end of wordEnds) {
     if (end <= previous) continue;
     const stop = Math.min(end, size);
-    wordOf.fill(starts.length - 1, previous, stop);
     starts.push(stop);
     previous = stop;
     if (stop === size) break;
   }
   // Ends that stop short of the text leave a tail: it is one more word.
   if (previous < size) {
-    wordOf.fill(starts.length - 1, previous, size);
     starts.push(size);
   }
-  return { text, size, at, codeAt, wordOf, wordStarts: starts, unitStarts: starts, wordCache: [] };
+  return inPlaceWith(text, starts, at, codeAt);
+}
+
+function inPlaceWith(
+  text: string,
+  starts: readonly number[],
+  at: FeatureText['at'],
+  codeAt: FeatureText['codeAt'],
+): FeatureText {
+  const size = text.length;
+  return {
+    text,
+    size,
+    at,
+    codeAt,
+    wordOf: (i) => wordContaining(starts, i),
+    wordStarts: starts,
+    unitStarts: starts,
+    wordCache: [],
+  };
+}
+
+/** Index of the word whose span [starts[w], starts[w + 1]) holds `i` (binary search). */
+function wordContaining(starts: readonly number[], i: number): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** The class a context character stands for. */
@@ -183,7 +216,7 @@ export function contextKeys(text: FeatureText, i: number, out: string[]): void {
   const r1 = contextClass(at(i + 1), false);
   const r2 = contextClass(at(i + 2), false);
   out.push(`L${l2}${l1}`, `R${r1}${r2}`, `M${l1}${r1}`);
-  const w = wordOf[i] as number;
+  const w = wordOf(i);
   const start = wordStarts[w] as number;
   const end = wordStarts[w + 1] as number;
   if (end - start > 1) out.push(`W${wordAt(text, w)}@${i - start}`);
@@ -290,7 +323,7 @@ export function addContextWeights(
     addVector(scores, index.right.get(r1)?.get(contextCode(codeAt(i + 2), false)), own);
   }
   if (index.middle) addVector(scores, index.middle.get(l1)?.get(r1), own);
-  const w = wordOf[i] as number;
+  const w = wordOf(i);
   const start = wordStarts[w] as number;
   const end = wordStarts[w + 1] as number;
   if (index.word && end - start > 1) {

@@ -197,7 +197,7 @@ export function ruleReading(text: FeatureText, i: number): RuleReading {
   const char = at(i) as string;
   const rule = RULES[char];
   if (!rule) return NO_RULE;
-  const w = wordOf[i] as number;
+  const w = wordOf(i);
   const start = wordStarts[w] as number;
   const end = wordStarts[w + 1] as number;
   if (end - start > 1 && !RULE_WORDS.has(wordAt(text, w))) return NO_RULE;
