@@ -47,7 +47,9 @@ describe('background message handlers', () => {
     vi.spyOn(globalThis, 'fetch').mockImplementation((url) =>
       Promise.resolve(
         new Response(
-          String(url).endsWith('readings.u8')
+          (typeof url === 'string' ? url : url instanceof URL ? url.href : url.url).endsWith(
+            'readings.u8',
+          )
             ? '@chars\n重\tzhong4\n@words\n二十大\ter4 shi2 da4\n'
             : '经济\n发展\n',
           { status: 200 },
