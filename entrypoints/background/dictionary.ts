@@ -5,6 +5,7 @@
  * the next lookup simply loads it again.
  */
 import { browser } from 'wxt/browser';
+import { loadOnce } from '../../utils/load-once';
 import {
   CEDICT_FILE_NAME,
   findCedictEntries,
@@ -18,25 +19,15 @@ import {
   type SearchResult,
 } from '../../utils/dict/search';
 
-let dictionaryText: Promise<string> | null = null;
-
 /** Small cache: popups look up the same few words again and again while a reader moves about. */
 const cache = new Map<string, CedictEntry[]>();
 const CACHE_LIMIT = 2000;
 
-function loadDictionary(): Promise<string> {
-  dictionaryText ??= fetch(browser.runtime.getURL(`/dict/${CEDICT_FILE_NAME}`))
-    .then((response) => {
-      if (!response.ok)
-        throw new Error(`dictionary missing from the build (HTTP ${response.status})`);
-      return response.text();
-    })
-    .catch((error: unknown) => {
-      dictionaryText = null; // retry on the next lookup
-      throw error;
-    });
-  return dictionaryText;
-}
+const loadDictionary = loadOnce(async (): Promise<string> => {
+  const response = await fetch(browser.runtime.getURL(`/dict/${CEDICT_FILE_NAME}`));
+  if (!response.ok) throw new Error(`dictionary missing from the build (HTTP ${response.status})`);
+  return response.text();
+});
 
 /** Entries by simplified headword, through the small cache. */
 function finder(dictionary: string): (word: string) => CedictEntry[] {

@@ -8,6 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { bytesToBase64 } from '../../utils/base64';
+import { loadOnce } from '../../utils/load-once';
 import { parseWordList } from '../../utils/dict/cedict-format';
 import { glossaryWords } from '../../utils/glossary/entries';
 import {
@@ -24,16 +25,8 @@ export interface PreparedLexicon {
   readonly readings: ReadingTableTransfer;
 }
 
-let prepared: Promise<PreparedLexicon> | null = null;
-
 /** The lexicon of the compiled word list and the glossary's words, with its readings. */
-export function loadPreparedLexicon(): Promise<PreparedLexicon> {
-  prepared ??= prepare().catch((error: unknown) => {
-    prepared = null; // a failed read is retried on the next request
-    throw error;
-  });
-  return prepared;
-}
+export const loadPreparedLexicon = loadOnce(prepare);
 
 async function prepare(): Promise<PreparedLexicon> {
   const [words, readings] = await Promise.all([loadWordListText(), fetchReadingFile()]);

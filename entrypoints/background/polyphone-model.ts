@@ -6,6 +6,7 @@
  * parse on the next request; a malformed model fails here, loudly, not on a page.
  */
 import { browser } from 'wxt/browser';
+import { loadOnce } from '../../utils/load-once';
 import {
   fetchPolyphoneModelText,
   POLYPHONE_MODEL_URL_PATH,
@@ -15,15 +16,9 @@ import {
   type PolyphoneModelTransfer,
 } from '../../utils/zh/polyphones/model-format';
 
-let model: Promise<PolyphoneModelTransfer> | null = null;
-
 /** The packaged model (`public/polyphones/model.u8`), laid out for a message. */
-export function loadPolyphoneModelTransfer(): Promise<PolyphoneModelTransfer> {
-  model ??= fetchPolyphoneModelText(browser.runtime.getURL(POLYPHONE_MODEL_URL_PATH))
-    .then(transferablePolyphoneModel)
-    .catch((error: unknown) => {
-      model = null; // a failed read is retried on the next request
-      throw error;
-    });
-  return model;
-}
+export const loadPolyphoneModelTransfer = loadOnce(async (): Promise<PolyphoneModelTransfer> =>
+  transferablePolyphoneModel(
+    await fetchPolyphoneModelText(browser.runtime.getURL(POLYPHONE_MODEL_URL_PATH)),
+  ),
+);

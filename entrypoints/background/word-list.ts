@@ -4,17 +4,10 @@
  * simply reads it again.
  */
 import { browser } from 'wxt/browser';
-
-let wordList: Promise<string> | null = null;
+import { loadOnce } from '../../utils/load-once';
 
 /** The word list as compiled (`public/dict/words.u8`), one simplified word per line. */
-export function loadWordListText(): Promise<string> {
-  wordList ??= fetchWordList().catch((error: unknown) => {
-    wordList = null; // a failed read is retried on the next request
-    throw error;
-  });
-  return wordList;
-}
+export const loadWordListText = loadOnce(fetchWordList);
 
 async function fetchWordList(): Promise<string> {
   // The extension's own files are readable from its worker without any permission.

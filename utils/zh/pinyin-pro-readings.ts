@@ -8,6 +8,7 @@ import { setTonelessReadings } from './artifacts';
 import { isHanCodePoint } from './han';
 import {
   numberedFromMarked,
+  pushNoReadings,
   registerPinyinProReader,
   type PinyinOptions,
   type WordNumbers,
@@ -84,12 +85,7 @@ export function readingsByWord(
     }
     const cp = text.codePointAt(start) ?? 0;
     if (!isHanCodePoint(cp)) {
-      // A run of other text: one empty reading per code point.
-      for (let i = start; i < end; i++) {
-        const unit = text.charCodeAt(i);
-        if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end) i++;
-        readings.push('');
-      }
+      pushNoReadings(text, start, end, readings);
       continue;
     }
     // A lexicon word is found by its number, without cutting it out of the text and hashing it.

@@ -33,12 +33,7 @@ export function readingsFromTable(
     const first = text.charCodeAt(start);
     const cp = end - start === 1 ? first : (text.codePointAt(start) ?? 0);
     if (!isHanCodePoint(cp)) {
-      // A run of other text: one empty reading per code point.
-      for (let i = start; i < end; i++) {
-        const unit = text.charCodeAt(i);
-        if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end) i++;
-        readings.push('');
-      }
+      pushNoReadings(text, start, end, readings);
       continue;
     }
     const number = words.numbers[b] ?? NOT_A_WORD;
@@ -59,6 +54,15 @@ export function readingsFromTable(
     }
   }
   return readings;
+}
+
+/** A run of other text, text[start, end): one empty reading per code point. */
+export function pushNoReadings(text: string, start: number, end: number, readings: string[]): void {
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end) i++;
+    readings.push('');
+  }
 }
 
 /** The lexicon numbers of a segmentation's words (`numbers[b]` for the word ending at
