@@ -1059,8 +1059,9 @@ function explainMisses(
         `on every page, ${formatMs(a((r) => r.readerCompileMs))} of it compiling: every run's ` +
         'trace shows the whole script compiled again, no code cache for a script injected ' +
         'with `scripting.executeScript`. The ' +
-        `start-up steps run on every page too (${measures}): the word list and models come ` +
-        'from the background as text and are parsed and built in each frame. The annotation ' +
+        `start-up steps run on every page too (${measures}): the background prepares the ` +
+        'lexicon (packed arrays), the reading table and the polyphone model once, and each ' +
+        'frame decodes them; the model parses a character’s weights when first met. The annotation ' +
         `itself takes ${formatMs(busy)} for ${formatInteger(characters)} characters ` +
         `(${formatInteger((characters / busy) * 1000)} characters/s); its longest slice, ` +
         `${formatMs(a((r) => r.longestSliceMs))}, is one paragraph's \`analyze\` and DOM work, ` +
@@ -1108,8 +1109,9 @@ function explainMisses(
         `${formatMs(Math.max(0, ...longFrames))}). In the traced run, ` +
         `${first.long.extension + later.long.extension} tasks over 50 ms ran extension code: ` +
         'the reader’s evaluation and its start-up steps are single tasks, and so is the text ' +
-        'engine’s one-off set-up inside the first `analyze` call (tables built on first use, ' +
-        'about 80 ms in Node), which lands in the first annotation slice' +
+        'engine’s one-off set-up inside the first `analyze` call (the script table and ' +
+        'opencc’s trie for traditional text, built on first use: about 25 ms in Node), which ' +
+        'lands in the first annotation slice' +
         (Number.isNaN(slice) ? '' : ` (longest slice ${formatMs(slice)}; slices aim at 8 ms)`) +
         `; ${first.long.rendering + later.long.rendering} were rendering. Annotation now ` +
         'stays near the screen: the page grows to ' +
