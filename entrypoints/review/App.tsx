@@ -38,7 +38,12 @@ function tabFromHash(): TabId {
 /** The review page: vocabulary, history, flashcards, export and import, study settings. */
 export function App() {
   const [tab, setTab] = useState<TabId>(tabFromHash);
-  const vocabulary = useVocabulary();
+  // Every word is read once a view that shows words is opened, and kept from then on: a page
+  // opened on export, cards or settings does not read 10,000 rows it never shows (on the export
+  // view that read competed with the backup's own).
+  const [wordsWanted, setWordsWanted] = useState(false);
+  if (!wordsWanted && (tab === 'words' || tab === 'history')) setWordsWanted(true);
+  const vocabulary = useVocabulary(wordsWanted);
 
   useEffect(() => {
     const onHash = () => setTab(tabFromHash());
