@@ -341,10 +341,18 @@ export function parseRequest(raw: unknown): ParsedRequest {
     const path = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
     return {
       ok: false,
-      error: `invalid ${type} request${path ? ` at ${path}` : ''}: ${issue?.message ?? 'bad payload'}`,
+      // What was expected, never what was received: a payload carries page text and URLs, and
+      // the error travels back to the page's console.
+      error: `invalid ${type} request${path ? ` at ${path}` : ''}: ${describeIssue(issue)}`,
     };
   }
   return { ok: true, type, payload: checked.output };
+}
+
+/** A validation issue in words, without the value that failed it. */
+function describeIssue(issue: v.BaseIssue<unknown> | undefined): string {
+  if (!issue) return 'bad payload';
+  return `${issue.kind} "${issue.type}" failed${issue.expected ? `, expected ${issue.expected}` : ''}`;
 }
 
 /** Messages the background sends to a tab's reader (the other direction), each validated by the

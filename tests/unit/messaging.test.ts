@@ -3,6 +3,16 @@ import { MAX_MESSAGE_CHARS } from '../../utils/limits';
 import { parseRequest } from '../../utils/messaging';
 
 describe('message validation at the background boundary', () => {
+  it('says what was expected, never the value it got (page text must not reach a log)', () => {
+    const secret = '这是网页上的一句话 https://example.cn/private';
+    const result = parseRequest({ type: 'updateWord', payload: { key: 'x', status: secret } });
+    expect(result.ok).toBe(false);
+    const error = !result.ok ? result.error : '';
+    expect(error).toMatch(/^invalid updateWord request/);
+    expect(error).not.toContain('这是');
+    expect(error).not.toContain('example.cn');
+  });
+
   it('accepts a well-formed request', () => {
     expect(parseRequest({ type: 'ping', payload: {} })).toEqual({
       ok: true,
