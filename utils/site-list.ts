@@ -118,3 +118,19 @@ function isValidHostname(hostname: string, typed: string): boolean {
   if (labels.length < 2 || /^\d+$/.test(labels.at(-1) ?? '')) return false;
   return labels.every((label) => LABEL.test(label));
 }
+
+/**
+ * A textarea of sites, one per line (the exclusion lists): the distinct list keys of the lines
+ * that are sites, and the lines that are not (blank lines are skipped).
+ */
+export function parseSiteLines(text: string): { sites: string[]; bad: string[] } {
+  const sites = new Set<string>();
+  const bad: string[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const parsed = parseSiteInput(line);
+    if (parsed.ok) sites.add(parsed.site);
+    else bad.push(line);
+  }
+  return { sites: [...sites], bad };
+}

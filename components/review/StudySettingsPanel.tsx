@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { parseSiteInput } from '../../utils/site-list';
+import { parseSiteLines } from '../../utils/site-list';
 import { sanitizeStudySettings, studySettings, type StudySettings } from '../../utils/settings';
 import { useStorageItem } from '../popup/use-storage-item';
 import { StatusLine } from './StatusLine';
@@ -38,15 +38,12 @@ function StudySettingsForm({ settings }: { settings: StudySettings }) {
           value={sites}
           onChange={(e) => setSites(e.target.value)}
           onBlur={() => {
-            const lines = sites.split('\n').filter((line) => line.trim());
-            const parsed = lines.map(parseSiteInput);
-            const bad = lines.filter((_, i) => !parsed[i]?.ok);
-            const good = parsed.flatMap((p) => (p.ok ? [p.site] : []));
+            const { sites: good, bad } = parseSiteLines(sites);
             void run('Saving…', async () => {
               if (bad.length > 0) throw new Error(`Not a site: ${bad.join(', ')}`);
               await studySettings.setValue({
                 ...settings,
-                historyExcludedSites: [...new Set(good)],
+                historyExcludedSites: good,
               });
               return 'Saved.';
             });

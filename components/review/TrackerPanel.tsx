@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { parseSiteInput } from '../../utils/site-list';
+import { parseSiteLines } from '../../utils/site-list';
 import {
   sanitizeTrackerSettings,
   trackerSettings,
@@ -87,13 +87,10 @@ function TrackerForm({
             value={sites}
             onChange={(e) => setSites(e.target.value)}
             onBlur={() => {
-              const lines = sites.split('\n').filter((line) => line.trim());
-              const parsed = lines.map(parseSiteInput);
-              const bad = lines.filter((_, i) => !parsed[i]?.ok);
-              const good = parsed.flatMap((p) => (p.ok ? [p.site] : []));
+              const { sites: good, bad } = parseSiteLines(sites);
               void run('Saving…', async () => {
                 if (bad.length > 0) throw new Error(`Not a site: ${bad.join(', ')}`);
-                await trackerSettings.setValue({ ...settings, excludedSites: [...new Set(good)] });
+                await trackerSettings.setValue({ ...settings, excludedSites: good });
                 return 'Saved.';
               });
             }}

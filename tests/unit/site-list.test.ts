@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { coveringSite, parseSiteInput, setSiteEnabled, siteOfUrl } from '../../utils/site-list';
+import {
+  coveringSite,
+  parseSiteInput,
+  parseSiteLines,
+  setSiteEnabled,
+  siteOfUrl,
+} from '../../utils/site-list';
 
 // utils/settings.ts defines WXT storage items when imported, which needs a browser; these
 // tests only use its pure list functions.
@@ -111,5 +117,16 @@ describe('coveringSite', () => {
     expect(coveringSite(['example.cn'], 'news.example.cn')).toBe('example.cn');
     expect(coveringSite(['example.cn'], 'www.example.cn')).toBe('example.cn');
     expect(coveringSite(['example.cn'], 'badexample.cn')).toBeUndefined();
+  });
+});
+
+describe('parseSiteLines', () => {
+  it('gives the distinct sites of a list and the lines that are not sites', () => {
+    expect(
+      parseSiteLines('www.People.cn\n\n  xinhuanet.com/path \npeople.cn\nnot a site\nftp://x.cn'),
+    ).toEqual({
+      sites: ['people.cn', 'xinhuanet.com'],
+      bad: ['not a site', 'ftp://x.cn'],
+    });
   });
 });
