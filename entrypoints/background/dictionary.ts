@@ -4,7 +4,7 @@
  * parsed up front, so a cold worker answers its first lookup quickly. If the worker is stopped,
  * the next lookup simply loads it again.
  */
-import { browser } from 'wxt/browser';
+import { fetchPackagedText } from './packaged-file';
 import { loadOnce } from '../../utils/load-once';
 import {
   CEDICT_FILE_NAME,
@@ -23,11 +23,9 @@ import {
 const cache = new Map<string, CedictEntry[]>();
 const CACHE_LIMIT = 2000;
 
-const loadDictionary = loadOnce(async (): Promise<string> => {
-  const response = await fetch(browser.runtime.getURL(`/dict/${CEDICT_FILE_NAME}`));
-  if (!response.ok) throw new Error(`dictionary missing from the build (HTTP ${response.status})`);
-  return response.text();
-});
+const loadDictionary = loadOnce(() =>
+  fetchPackagedText(`/dict/${CEDICT_FILE_NAME}` as const, 'dictionary'),
+);
 
 /** Entries by simplified headword, through the small cache. */
 function finder(dictionary: string): (word: string) => CedictEntry[] {

@@ -6,7 +6,6 @@
  * numbers, so a page never runs pinyin-pro. Kept for the life of the worker; a stopped worker
  * rebuilds them on the next request.
  */
-import { browser } from 'wxt/browser';
 import { bytesToBase64 } from '../../utils/base64';
 import { loadOnce } from '../../utils/load-once';
 import { parseWordList } from '../../utils/dict/cedict-format';
@@ -18,6 +17,7 @@ import {
   type ReadingTableTransfer,
 } from '../../utils/zh/reading-table';
 import { createLexicon } from '../../utils/zh/segment';
+import { fetchPackagedText } from './packaged-file';
 import { loadWordListText } from './word-list';
 
 export interface PreparedLexicon {
@@ -29,7 +29,10 @@ export interface PreparedLexicon {
 export const loadPreparedLexicon = loadOnce(prepare);
 
 async function prepare(): Promise<PreparedLexicon> {
-  const [words, readings] = await Promise.all([loadWordListText(), fetchReadingFile()]);
+  const [words, readings] = await Promise.all([
+    loadWordListText(),
+    fetchPackagedText(`/dict/${READINGS_FILE_NAME}` as const, 'reading table'),
+  ]);
   const lexicon = createLexicon(parseWordList(words));
   // Glossary terms segment as one word (新质生产力, 二十大), as the popup and the marks expect.
   lexicon.addWords(glossaryWords());
@@ -37,11 +40,4 @@ async function prepare(): Promise<PreparedLexicon> {
     packed: bytesToBase64(lexicon.pack()),
     readings: transferableReadingTable(parseReadingFile(readings), lexicon),
   };
-}
-
-async function fetchReadingFile(): Promise<string> {
-  const response = await fetch(browser.runtime.getURL(`/dict/${READINGS_FILE_NAME}`));
-  if (!response.ok)
-    throw new Error(`reading table missing from the build (HTTP ${response.status})`);
-  return response.text();
 }

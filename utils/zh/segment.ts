@@ -89,7 +89,8 @@ export class Lexicon {
     return bytes;
   }
 
-  /** Rebuilds a lexicon from `pack()`'s bytes; throws on bytes that are not a packed lexicon. */
+  /** Rebuilds a lexicon from `pack()`'s bytes, which it takes over (its arrays are views on them,
+   * so words added later write into them); throws on bytes that are not a packed lexicon. */
   static unpack(bytes: Uint8Array): Lexicon {
     const fail = (why: string) => new Error(`not a packed lexicon: ${why}`);
     if (bytes.byteLength < HEADER_BYTES) throw fail('too short');
@@ -100,12 +101,24 @@ export class Lexicon {
     if (bytes.byteLength !== HEADER_BYTES + capacity * 10) throw fail('truncated');
     if (nodeCount < 1 || nodeCount > capacity || wordCount < 0 || longest < 0)
       throw fail('bad counts');
-    // Copied out (slice) so each array starts aligned, whatever the input's offset.
+    // Views on the bytes themselves (a page decodes megabytes of them); copied only when the
+    // input's offset would misalign an array.
+    const aligned = bytes.byteOffset % 4 === 0;
+    const at = (offset: number, length: number) =>
+      aligned ? bytes.subarray(offset, offset + length) : bytes.slice(offset, offset + length);
+    const view = <T>(
+      make: new (b: ArrayBuffer, o: number, n: number) => T,
+      offset: number,
+      size: number,
+    ) => {
+      const part = at(offset, capacity * size);
+      return new make(part.buffer as ArrayBuffer, part.byteOffset, capacity);
+    };
     const body = HEADER_BYTES;
     const lexicon = new Lexicon();
-    lexicon.parents = new Int32Array(bytes.slice(body, body + capacity * 4).buffer);
-    lexicon.words = new Int32Array(bytes.slice(body + capacity * 4, body + capacity * 8).buffer);
-    lexicon.units = new Uint16Array(bytes.slice(body + capacity * 8).buffer);
+    lexicon.parents = view(Int32Array, body, 4);
+    lexicon.words = view(Int32Array, body + capacity * 4, 4);
+    lexicon.units = view(Uint16Array, body + capacity * 8, 2);
     lexicon.mask = capacity - 1;
     lexicon.nodeCount = nodeCount;
     lexicon.wordCount = wordCount;

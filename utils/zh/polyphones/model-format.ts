@@ -77,7 +77,10 @@ const READING = /^[a-z]+[1-5]$/;
  * readings): a model that parses half-way would give wrong pinyin without telling anyone.
  */
 export function parsePolyphoneModel(text: string): PolyphoneModel {
-  const parts = parseParts(text);
+  return modelOf(text, parseParts(text));
+}
+
+function modelOf(text: string, parts: ModelParts): PolyphoneModel {
   const chars = new Map<string, CharModel>();
   for (const [char, readings] of parts.readingsOf) {
     const block = parts.blocks.get(char);
@@ -106,7 +109,7 @@ export interface PolyphoneModelTransfer {
 /** Parses and fully checks a model file, then lays it out for a message. */
 export function transferablePolyphoneModel(text: string): PolyphoneModelTransfer {
   const parts = parseParts(text);
-  checkAllWeights(parsePolyphoneModel(text));
+  checkAllWeights(modelOf(text, parts));
   return {
     header: parts.header,
     agreements: parts.agreements,
