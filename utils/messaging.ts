@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { WordMatch } from './dict/lookup';
 import type { SearchResult } from './dict/search';
+import { OPENCC_DICTIONARY_NAMES, type OpenccDictionaryName } from './zh/opencc-dictionaries';
 import type { PolyphoneModelTransfer } from './zh/polyphones/model-format';
 import type { ReadingTableTransfer } from './zh/reading-table';
 import { backupChunkSchema } from './db/backup-rows';
@@ -74,6 +75,15 @@ export const REQUEST_SCHEMAS = {
   getLexicon: v.strictObject({}),
   /** The polyphone model (`public/polyphones/model.u8`), parsed and checked by the background. */
   getPolyphoneModel: v.strictObject({}),
+  /** opencc dictionaries by name: the page's reader bundles only traditional → simplified and
+   * asks for those of a traditional display when the reader shows one (utils/zh/convert.ts). */
+  getOpenccDictionaries: v.strictObject({
+    names: v.pipe(
+      v.array(v.picklist(OPENCC_DICTIONARY_NAMES)),
+      v.minLength(1),
+      v.maxLength(OPENCC_DICTIONARY_NAMES.length),
+    ),
+  }),
   /** The gatekeeper content script asks for the reader to be injected into its frame. */
   injectReader: v.strictObject({}),
   /** Dictionary lookup of the words starting at `text` (simplified, artefact-free). */
@@ -250,6 +260,7 @@ export interface ResponseMap {
   getWordList: { words: string };
   getLexicon: { packed: string; readings: ReadingTableTransfer };
   getPolyphoneModel: { model: PolyphoneModelTransfer };
+  getOpenccDictionaries: { dictionaries: Partial<Record<OpenccDictionaryName, string>> };
   injectReader: { injected: boolean };
   lookupWord: { matches: WordMatch[] };
   /** One list of matches per request, in the order asked. */

@@ -37,6 +37,7 @@ import {
   updateWord,
 } from './store';
 import { loadPolyphoneModelTransfer } from './polyphone-model';
+import { loadOpenccDictionaries } from './opencc-dictionaries';
 import { loadPreparedLexicon } from './lexicon';
 import { loadWordListText } from './word-list';
 import {
@@ -77,6 +78,9 @@ const handlers: { [T in MessageType]: Handler<T> } = {
   getWordList: async () => ({ words: await loadWordListText() }),
   getLexicon: () => loadPreparedLexicon(),
   getPolyphoneModel: async () => ({ model: await loadPolyphoneModelTransfer() }),
+  getOpenccDictionaries: async ({ names }) => ({
+    dictionaries: await loadOpenccDictionaries(names),
+  }),
   injectReader: (_payload, sender) => injectReader(sender),
   searchDictionary: ({ query }) => searchInDictionary(query),
   lookupWord: async ({ text, preferred }) => ({

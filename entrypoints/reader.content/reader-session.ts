@@ -29,6 +29,9 @@ import {
   type PolyphoneModel,
 } from '../../utils/zh/polyphones/model-format';
 import { setTonelessReadings } from '../../utils/zh/artifacts';
+import type { ScriptTarget } from '../../utils/zh/analyze-core';
+import { missingOpenccDictionaries, registerOpenccDictionaries } from '../../utils/zh/convert';
+import type { OpenccDictionaryName } from '../../utils/zh/opencc-dictionaries';
 import { readingTableFromTransfer, type ReadingTable } from '../../utils/zh/reading-table';
 import { Lexicon } from '../../utils/zh/segment';
 import { toZhuyin } from '../../utils/zh/zhuyin';
@@ -99,7 +102,7 @@ export async function startReaderSession(): Promise<void> {
     );
   };
 
-  const apply = () => {
+  const apply = (): void => {
     annotator?.stop();
     popup?.stop();
     terms?.stop();
@@ -112,6 +115,20 @@ export async function startReaderSession(): Promise<void> {
     terms = null;
     clearTimeout(reportTimer);
     if (!on) return;
+    // A traditional display needs conversion tables the reader does not bundle: fetched first
+    // (once per frame), then everything starts. Without them the page keeps its own script.
+    const missing = displayDictionariesMissing(settings.script);
+    if (missing.length > 0) {
+      loadOpenccDictionaries(missing).then(apply, (error: unknown) => {
+        console.warn(
+          'tifa: conversion tables unavailable:',
+          error instanceof Error ? error.message : error,
+        );
+        settings = { ...settings, script: 'keep' };
+        apply();
+      });
+      return;
+    }
     // Also with the glossary off: the panel lists the page's annotations (it appears only once
     // it has terms or annotations to show).
     terms = new TermsPanel(document, (id) => {
@@ -176,6 +193,21 @@ export async function startReaderSession(): Promise<void> {
     if (annotator) apply();
   });
   apply();
+}
+
+/** The opencc dictionaries the display script needs that this frame has not loaded yet. */
+function displayDictionariesMissing(script: ScriptTarget): OpenccDictionaryName[] {
+  // Simplified display uses the matching key itself (traditional → simplified, bundled).
+  return script === 'keep' || script === 'cn' ? [] : missingOpenccDictionaries('cn', script);
+}
+
+/** Fetches dictionaries from the background and makes them available to conversion. */
+async function loadOpenccDictionaries(names: OpenccDictionaryName[]): Promise<void> {
+  const { dictionaries } = await sendToBackground('getOpenccDictionaries', { names });
+  // Every one asked for, or the reader would ask again for ever.
+  for (const name of names)
+    if (typeof dictionaries[name] !== 'string') throw new Error(`no dictionary ${name}`);
+  registerOpenccDictionaries(dictionaries);
 }
 
 /** Quiet time after annotation goes idle before the page's terms are reported: content that

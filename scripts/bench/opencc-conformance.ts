@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { convertText, type OpenccLocale } from '../../utils/zh/convert';
+import '../../utils/zh/opencc-all';
 import { markdownTable } from './lib/markdown';
 import { runIfMain, type BenchReport } from './lib/report';
 import { PROJECT_ROOT, readOpenccCases, type OpenccCase } from './lib/shared-data';

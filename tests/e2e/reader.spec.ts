@@ -123,6 +123,17 @@ describe('reading mode', () => {
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
   });
 
+  it('shows a simplified page in Taiwan traditional (tables the reader fetches when asked)', async () => {
+    await setReaderSettings(suite.extension, { script: 'tw', pinyin: false });
+    const { page, before } = await openAndSwitchOn('/simplified-news.html');
+    const heading = await page.evaluate(() => document.querySelector('h1')?.textContent ?? '');
+    expect(heading).toBe('省政府召開常務會議 部署推進新質生產力發展和民生保障工作');
+
+    await setReaderSite(suite.extension, HOST, false);
+    await page.waitForSelector('html:not([data-tifa-reader])', { state: 'attached' });
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+  });
+
   it('follows setting changes live: tone numbers, then zhuyin', async () => {
     const { page } = await openAndSwitchOn('/simplified-news.html');
     await setReaderSettings(suite.extension, { rubyStyle: 'num' });

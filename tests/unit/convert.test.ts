@@ -1,6 +1,8 @@
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { convertText, getMappedConverter } from '../../utils/zh/convert';
+// Every dictionary, as everywhere but on web pages (opencc-dictionaries.test.ts checks the page's).
+import '../../utils/zh/opencc-all';
 import { sourcePositions } from '../../utils/zh/offset-map';
 
 describe('mapped opencc conversion', () => {

@@ -3,6 +3,7 @@
  * table (CLI, tests, benchmarks, extension pages). The page's reader imports `analyze-core`
  * instead and passes a table, so pinyin-pro is never evaluated on a web page.
  */
+import './opencc-all';
 import './pinyin-pro-readings';
 
 export * from './analyze-core';

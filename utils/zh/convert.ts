@@ -7,8 +7,10 @@
  * replacement which source range it came from. The conformance script checks that the text we
  * produce is exactly what opencc-js produces on OpenCC's own test cases.
  */
-import { Trie, type DictGroup, type DictLike } from 'opencc-js/core';
-import * as preset from 'opencc-js/preset';
+import { Trie } from 'opencc-js/core';
+import CJK_Compatibility_Ideographs from 'opencc-js/dict/CJK_Compatibility_Ideographs';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
 import {
   composeMapped,
   identityMapped,
@@ -16,25 +18,62 @@ import {
   type MappedText,
   type Piece,
 } from './offset-map';
+import {
+  NAMED_CONFIGS,
+  NAMED_FROM,
+  NAMED_TO,
+  type NamedConversionConfig,
+  type NamedGroup,
+  type OpenccDictionaryName,
+} from './opencc-dictionaries';
 
 /** Script variants opencc knows. `twp` and `hkp` also convert vocabulary (软件 → 軟體). */
 export type OpenccLocale = 'cn' | 't' | 'tw' | 'twp' | 'hk' | 'hkp' | 'jp';
 
 export const OPENCC_LOCALES: readonly OpenccLocale[] = ['cn', 't', 'tw', 'twp', 'hk', 'hkp', 'jp'];
 
-interface ConversionConfig {
-  normalizationChain?: readonly DictGroup[];
-  segmentation?: DictLike | DictGroup;
-  conversionChain: readonly DictGroup[];
+/**
+ * The dictionaries conversion can use, by name. Only those of traditional → simplified (every
+ * traditional paragraph needs them for its matching key, ~46 KB) are bundled with this module;
+ * the others (~1.2 MB, the simplified→traditional phrases alone 1 MB) are registered by whoever
+ * needs them: `opencc-all.ts` everywhere but on web pages, where the reader asks the background
+ * for the few a traditional display needs (reader-session.ts).
+ */
+const dictionaries = new Map<OpenccDictionaryName, string>([
+  ['CJK_Compatibility_Ideographs', CJK_Compatibility_Ideographs],
+  ['TSPhrases', TSPhrases],
+  ['TSCharacters', TSCharacters],
+]);
+
+/** Makes dictionaries available to conversion (a name registered twice keeps its first text). */
+export function registerOpenccDictionaries(
+  entries: Partial<Record<OpenccDictionaryName, string>>,
+): void {
+  for (const [name, text] of Object.entries(entries) as [OpenccDictionaryName, string][]) {
+    if (!dictionaries.has(name)) dictionaries.set(name, text);
+  }
 }
 
-/** The preset's per-pair configurations; its type declarations omit the normalisation chain. */
-const configs = preset.configs as unknown as Record<string, ConversionConfig | undefined>;
+/** The dictionaries a conversion needs that are not registered yet. */
+export function missingOpenccDictionaries(
+  from: OpenccLocale,
+  to: OpenccLocale,
+): OpenccDictionaryName[] {
+  if (from === to) return [];
+  const config = namedConfig(from, to);
+  const names = new Set<OpenccDictionaryName>();
+  for (const group of [
+    ...(config.normalizationChain ?? []),
+    ...(config.segmentation ? [config.segmentation] : []),
+    ...config.conversionChain,
+  ])
+    for (const name of group) if (!dictionaries.has(name)) names.add(name);
+  return [...names];
+}
 
 /** Tries are costly to build (the simplified→traditional phrases take ~275 ms and ~40 MB), so
  * each distinct dictionary group is built once, on first use, and shared by every converter. */
 const trieCache = new Map<string, Trie>();
-const dictIds = new Map<DictLike, number>();
 
 export type MappedConverter = (text: string) => MappedText;
 
@@ -63,13 +102,17 @@ export function loadedTrieCount(): number {
 
 function buildMappedConverter(from: OpenccLocale, to: OpenccLocale): MappedConverter {
   if (from === to) return identityMapped;
-  const config = configs[configName(from, to)];
-  if (config) return converterFromConfig(config);
+  return converterFromConfig(namedConfig(from, to));
+}
+
+function namedConfig(from: OpenccLocale, to: OpenccLocale): NamedConversionConfig {
+  const config = NAMED_CONFIGS[configName(from, to)];
+  if (config) return config;
   // No dedicated configuration: chain "from this locale" then "to that locale", as opencc-js does.
-  const groups: DictGroup[] = [];
-  if (from !== 't') groups.push(...dictGroupsOf(preset.from[from], from));
-  if (to !== 't') groups.push(...dictGroupsOf(preset.to[to], to));
-  return converterFromConfig({ conversionChain: groups });
+  const groups: NamedGroup[] = [];
+  if (from !== 't') groups.push(...dictGroupsOf(NAMED_FROM[from], from));
+  if (to !== 't') groups.push(...dictGroupsOf(NAMED_TO[to], to));
+  return { conversionChain: groups };
 }
 
 /** opencc-js's naming of its dedicated configurations (ConverterBuilder's getConfigName). */
@@ -82,12 +125,12 @@ function configName(from: OpenccLocale, to: OpenccLocale): string {
   return `${from}2${to}`;
 }
 
-function dictGroupsOf(groups: readonly DictGroup[] | undefined, locale: string): DictGroup[] {
+function dictGroupsOf(groups: readonly NamedGroup[] | undefined, locale: string): NamedGroup[] {
   if (!groups) throw new Error(`opencc has no dictionaries for locale "${locale}"`);
   return [...groups];
 }
 
-function converterFromConfig(config: ConversionConfig): MappedConverter {
+function converterFromConfig(config: NamedConversionConfig): MappedConverter {
   // Tries are resolved lazily so that merely creating a converter costs nothing.
   let stages: Trie[] | null = null;
   let normalizers: Trie[] | null = null;
@@ -96,7 +139,7 @@ function converterFromConfig(config: ConversionConfig): MappedConverter {
     stages ??= config.conversionChain.map(getTrie);
     normalizers ??= (config.normalizationChain ?? []).map(getTrie);
     if (segmenter === undefined)
-      segmenter = config.segmentation ? getSegmentationTrie(config.segmentation) : null;
+      segmenter = config.segmentation ? getTrie(config.segmentation) : null;
     let mapped = identityMapped(text);
     for (const trie of normalizers)
       mapped = composeMapped(mapped, convertWithTrie(trie, mapped.text));
@@ -234,28 +277,19 @@ function idsEnd(text: string, i: number): number {
   return end;
 }
 
-function getTrie(group: DictGroup): Trie {
-  const key = group.map(dictId).join(',');
+function getTrie(group: NamedGroup): Trie {
+  const key = group.join(',');
   let trie = trieCache.get(key);
   if (!trie) {
+    const texts = group.map((name) => {
+      const text = dictionaries.get(name);
+      // A programming error, not a page's: the caller converts before loading what it needs.
+      if (text === undefined) throw new Error(`opencc dictionary ${name} is not loaded`);
+      return text;
+    });
     trie = new Trie();
-    trie.loadDictGroup(group);
+    trie.loadDictGroup(texts);
     trieCache.set(key, trie);
   }
   return trie;
-}
-
-function getSegmentationTrie(segmentation: DictLike | DictGroup): Trie {
-  // A list of serialized dictionaries is a group; anything else is one dictionary.
-  const isGroup = Array.isArray(segmentation) && segmentation.every((d) => typeof d === 'string');
-  return getTrie(isGroup ? segmentation : [segmentation as DictLike]);
-}
-
-function dictId(dict: DictLike): number {
-  let id = dictIds.get(dict);
-  if (id === undefined) {
-    id = dictIds.size;
-    dictIds.set(dict, id);
-  }
-  return id;
 }
