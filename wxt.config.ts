@@ -15,9 +15,10 @@ export default defineConfig({
     // UI text lives in public/_locales (utils/i18n.ts); a manifest with _locales must name the
     // fallback language. Name and description stay literal so every locale shows the brand.
     default_locale: 'en',
-    // Fewest permissions that work; no host permissions beyond the content script's own match
-    // patterns. storage: settings. scripting: inject the reader (reader-main.js) only into
-    // frames of sites where it is on, so other pages never load the text engine.
+    // Fewest permissions that work. storage: settings. scripting: the background looks for
+    // Chinese in pages of sites where the reader is on and injects the reader (reader-main.js)
+    // only there, so other pages get no script of ours (entrypoints/background/inject-reader.ts;
+    // tabs.onUpdated and the tab's URL need no `tabs` permission with the host permissions).
     // contextMenus: the page menu item that switches the reader on or off for the site
     // (entrypoints/background/toggle-site.ts). The keyboard shortcut (`commands`) needs no
     // permission, and reading the active tab's URL is covered by the host permissions.
@@ -41,8 +42,8 @@ export default defineConfig({
         description: '__MSG_commandAnnotate__',
       },
     },
-    // executeScript needs host permission for the frame it injects into. The gatekeeper content
-    // script already runs on every http(s) page, so this adds no new install warning.
+    // executeScript needs host permission for the frame it injects into, and the host permission
+    // is what gives the background a tab's URL (to check its site) without `tabs`.
     // http://*/* also covers AnkiConnect on http://127.0.0.1:8765/ (the review page's "Send to
     // Anki", utils/study/anki-connect.ts): with host permission an extension page's fetch skips
     // CORS, so no separate permission is needed. If these patterns are ever narrowed, add

@@ -84,8 +84,10 @@ export const REQUEST_SCHEMAS = {
       v.maxLength(OPENCC_DICTIONARY_NAMES.length),
     ),
   }),
-  /** The gatekeeper content script asks for the reader to be injected into its frame. */
-  injectReader: v.strictObject({}),
+  /** A frame loaded inside a page where the reader runs: the background looks for Chinese in the
+   * tab's frames again and starts the reader in new ones (the tab's own load event does not
+   * cover frames added later). */
+  probeFrames: v.strictObject({}),
   /** Dictionary lookup of the words starting at `text` (simplified, artefact-free). */
   lookupWord: lookupRequestSchema,
   /** The popup's prefetch: the lookups of many word starts (a paragraph's) in one message,
@@ -261,7 +263,7 @@ export interface ResponseMap {
   getLexicon: { packed: string; readings: ReadingTableTransfer };
   getPolyphoneModel: { model: PolyphoneModelTransfer };
   getOpenccDictionaries: { dictionaries: Partial<Record<OpenccDictionaryName, string>> };
-  injectReader: { injected: boolean };
+  probeFrames: { probed: boolean };
   lookupWord: { matches: WordMatch[] };
   /** One list of matches per request, in the order asked. */
   lookupWordBatch: { results: WordMatch[][] };

@@ -65,7 +65,7 @@ export const enabledSites = storage.defineItem<string[]>('local:enabledSites', {
   version: 1,
 });
 
-// The site matching lives in its own module so the gatekeeper can use it without these items.
+// The site matching lives in its own module, usable without these items.
 export { isSiteEnabled, siteKey } from './site-key';
 
 /** Returns the list with the site added or removed. */

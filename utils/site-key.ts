@@ -1,7 +1,7 @@
 /**
  * How the per-site switch matches a hostname. Kept apart from utils/settings.ts (which re-exports
- * it) so the gatekeeper content script, injected into every page, can use it without pulling in
- * the storage items and their start-up reads.
+ * it) so code that must stay small can use it without pulling in the storage items and their
+ * start-up reads.
  */
 
 /** Normalises a hostname the way the site list stores it (lower case, no leading www.). */

@@ -12,7 +12,7 @@ import {
   type ResponseMap,
 } from '../../utils/messaging';
 import { lookupBatchInDictionary, lookupInDictionary, searchInDictionary } from './dictionary';
-import { injectReader } from './inject-reader';
+import { probeSenderTab } from './inject-reader';
 import {
   sanitizeStudySettings,
   sanitizeTrackerSettings,
@@ -81,7 +81,7 @@ const handlers: { [T in MessageType]: Handler<T> } = {
   getOpenccDictionaries: async ({ names }) => ({
     dictionaries: await loadOpenccDictionaries(names),
   }),
-  injectReader: (_payload, sender) => injectReader(sender),
+  probeFrames: (_payload, sender) => probeSenderTab(sender),
   searchDictionary: ({ query }) => searchInDictionary(query),
   lookupWord: async ({ text, preferred }) => ({
     matches: await lookupInDictionary(text, preferred),

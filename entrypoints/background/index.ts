@@ -2,10 +2,14 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { updateDueBadge } from './badge';
 import { handleMessage } from './handlers';
+import { registerReaderInjection } from './inject-reader';
 import { registerSiteToggle } from './toggle-site';
 
 export default defineBackground(() => {
   registerSiteToggle();
+  // The reader is injected by the background into pages of sites where it is on (no content
+  // script runs on every page).
+  registerReaderInjection();
   // The due count on the toolbar badge, recounted on every worker start.
   void updateDueBadge();
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

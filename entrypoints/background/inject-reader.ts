@@ -1,20 +1,165 @@
 /**
- * Injecting the reader into the frame that asked for it. The gatekeeper content script is tiny
- * and runs everywhere; the reader with its text engine is injected only into frames of sites the
- * reader is on, so other pages never pay for it.
+ * Which frames get the reader. The extension declares no content script: Chromium would create
+ * the extension's isolated world in every http(s) frame for it (with WXT's wrapper, about 5 ms
+ * of a page's main thread), which is more than a page without Chinese may cost. Instead the
+ * background decides:
+ *
+ * 1. Only tabs whose page is on a site the reader is on are looked at; pages on other sites get
+ *    no script of ours at all.
+ * 2. In those tabs, a tiny probe (`pageHasChinese`) runs in every frame's own (MAIN) world, which
+ *    already exists, so no isolated world is created just to look.
+ * 3. Frames that have Chinese get the reader (`reader-main.js`, in the isolated world) unless it
+ *    already runs there.
+ *
+ * When: once a tab has finished loading (`tabs.onUpdated`, status complete; needs no permission
+ * beyond the host permissions, which also let us read the tab's URL), and when a site is switched
+ * on (the toolbar popup, the shortcut, the context menu and the options page all write
+ * `enabledSites`). Frames then take the top page's site, as the reader itself does
+ * (reader-site.ts). Once injected, the reader follows the site switch, its settings and content
+ * that arrives later by itself (reader-session.ts).
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
+import { enabledSites, isSiteEnabled } from '../../utils/settings';
+import { siteOfUrl } from '../../utils/site-list';
+import { pageHasChinese } from '../reader.content/page-has-chinese';
 import type { MessageSender } from './handlers';
 
 /** The unlisted script WXT builds from entrypoints/reader-main. */
 const READER_SCRIPT = '/reader-main.js';
 
-/** Injects the reader into the sender's frame. */
-export async function injectReader(sender: MessageSender): Promise<{ injected: boolean }> {
-  if (sender.tabId === undefined) throw new Error('injectReader must come from a tab');
-  await browser.scripting.executeScript({
-    target: { tabId: sender.tabId, frameIds: [sender.frameId ?? 0] },
-    files: [READER_SCRIPT],
+/**
+ * Where the probe runs. Chromium: the page's own world, so no isolated world is created in a
+ * frame without Chinese. Firefox (MV2 build) gained `world: 'MAIN'` only in Firefox 128, and its
+ * content-script sandboxes are not what the Chromium budget measures: the probe runs in the
+ * isolated world there.
+ */
+const PROBE_WORLD = import.meta.env.FIREFOX ? 'ISOLATED' : 'MAIN';
+
+/** Set by reader-main on the isolated world's global when it starts (entrypoints/reader-main). */
+const STARTED_KEY = 'tifa-reader-started';
+
+/**
+ * Registers the listeners. Call once, synchronously, at service worker start: MV3 only delivers
+ * an event that woke the worker to listeners added in its first turn. Chromium wakes the worker
+ * for every tab update (tabs.onUpdated takes no URL filter there; webNavigation's filtered events
+ * would need another permission): the listener returns at once for any update but the end of a
+ * load, and reads the site list only then.
+ */
+export function registerReaderInjection(): void {
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'complete') void startReaderInTab(tabId);
   });
-  return { injected: true };
+  enabledSites.watch((sites, previous) => {
+    void startReaderOnSitesSwitchedOn(sites, previous);
+  });
+}
+
+/**
+ * A reader saw a frame load in its page (reader.content/frame-loads.ts): frames added or
+ * navigated after the tab loaded fire no tabs.onUpdated, so the tab's frames are probed again.
+ * Only the sender's tab, whose URL the browser reports, is looked at.
+ */
+export async function probeSenderTab(sender: MessageSender): Promise<{ probed: boolean }> {
+  if (sender.tabId === undefined) throw new Error('probeFrames must come from a tab');
+  await startReaderInTab(sender.tabId);
+  return { probed: true };
+}
+
+/** The tabs showing a site that was just switched on get the reader (their pages are loaded). */
+async function startReaderOnSitesSwitchedOn(
+  sites: readonly string[],
+  previous: readonly string[],
+): Promise<void> {
+  const switchedOn = (site: string) => isSiteEnabled(sites, site) && !isSiteEnabled(previous, site);
+  // Without the `tabs` permission a tab's URL is still given where we hold host permission,
+  // which is every http(s) page: the only pages the reader runs on.
+  for (const tab of await browser.tabs.query({})) {
+    const site = siteOfUrl(tab.url);
+    if (tab.id !== undefined && site && switchedOn(site)) void startReaderInTab(tab.id);
+  }
+}
+
+/** Per tab, the latest run, and whether it is still waiting for the one before it. */
+const runsByTab = new Map<number, { waiting: boolean; done: Promise<void> }>();
+
+/**
+ * Probes the tab's frames and starts the reader in those with Chinese, if its site is on. One
+ * run per tab at a time: a request that arrives while one runs waits for it, then finds the
+ * reader started where it was (no double injection when a load and a site switch arrive
+ * together); requests that arrive while one is already waiting share it.
+ */
+export function startReaderInTab(tabId: number): Promise<void> {
+  const latest = runsByTab.get(tabId);
+  if (latest?.waiting) return latest.done;
+  const run = { waiting: true, done: Promise.resolve() };
+  run.done = (latest?.done ?? Promise.resolve()).then(() => {
+    run.waiting = false;
+    return injectWhereWanted(tabId);
+  });
+  runsByTab.set(tabId, run);
+  void run.done.finally(() => {
+    if (runsByTab.get(tabId) === run) runsByTab.delete(tabId);
+  });
+  return run.done;
+}
+
+async function injectWhereWanted(tabId: number): Promise<void> {
+  try {
+    // The tab's URL now (it may have navigated since the request); the frames take its site.
+    const site = siteOfUrl((await browser.tabs.get(tabId)).url);
+    if (!site || !isSiteEnabled(await enabledSites.getValue(), site)) return;
+    // The page's own world is hostile: it can make the probe answer anything, or throw. Its
+    // answer can only cause or prevent an injection of our own reader into that frame (which
+    // any page can also cause by containing Chinese); no value from the page flows anywhere
+    // else, and only a strict `true` counts.
+    const probed = await browser.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      world: PROBE_WORLD,
+      func: pageHasChinese,
+    });
+    const withChinese = probed.filter((frame) => frame.result === true);
+    if (withChinese.length === 0) return;
+    // Frames whose reader already runs (an earlier load event, a site switched off and on, a
+    // page restored from the back/forward cache) are skipped: evaluating reader-main again would
+    // be a no-op (its own guard) that still costs the compile of the whole script. Checking
+    // creates the isolated world, which the reader is about to need anyway.
+    const checked = await browser.scripting.executeScript({
+      target: targetOf(tabId, withChinese),
+      func: readerStarted,
+      args: [STARTED_KEY],
+    });
+    const wanted = checked.filter((frame) => frame.result !== true);
+    if (wanted.length === 0) return;
+    await browser.scripting.executeScript({
+      target: targetOf(tabId, wanted),
+      files: [READER_SCRIPT],
+    });
+  } catch (error) {
+    // The tab closed or navigated away, or shows an error page: nothing to do. Never the URL.
+    console.warn(
+      'Tifa Reader: the reader could not start in a tab:',
+      error instanceof Error ? error.message : 'error',
+    );
+  }
+}
+
+/**
+ * The frames of earlier results. Chromium names each result's document, so a frame that has
+ * navigated since (to another page, maybe another site) is not injected into; Firefox gives
+ * frame ids only.
+ */
+function targetOf(
+  tabId: number,
+  frames: readonly Browser.scripting.InjectionResult[],
+): Browser.scripting.InjectionTarget {
+  const documentIds = frames.map((frame) => frame.documentId as string | undefined);
+  if (documentIds.every((id): id is string => typeof id === 'string')) {
+    return { tabId, documentIds };
+  }
+  return { tabId, frameIds: frames.map((frame) => frame.frameId) };
+}
+
+/** Runs in the isolated world (self-contained, like the probe): has reader-main started here? */
+function readerStarted(key: string): boolean {
+  return (globalThis as Record<symbol, unknown>)[Symbol.for(key)] === true;
 }

@@ -1,7 +1,8 @@
 /**
  * Switching the reader on or off for the current tab's site from outside the popup: the keyboard
- * shortcut (manifest `commands`) and a page context-menu item. Both only write `enabledSites`;
- * the content script in the tab sees the storage change and starts or stops the reader.
+ * shortcut (manifest `commands`) and a page context-menu item. Both only write `enabledSites`:
+ * the background then starts the reader in the site's open tabs (inject-reader.ts), and a reader
+ * already running sees the change and stops or starts again by itself.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { t } from '../../utils/i18n';

@@ -1,7 +1,7 @@
 /**
- * The reader proper, injected by the background into frames where the gatekeeper content script
- * found Chinese on a site the reader is on. It runs in the same isolated world as the content
- * script, never in the page's own JavaScript world.
+ * The reader proper, injected by the background into frames with Chinese on a site the reader
+ * is on (entrypoints/background/inject-reader.ts). It runs in the extension's isolated world,
+ * never in the page's own JavaScript world.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startReaderSession } from '../reader.content/reader-session';

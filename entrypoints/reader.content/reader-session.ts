@@ -44,6 +44,7 @@ import { AnnotationController } from './annotations/annotation-controller';
 import { AddTermForm } from './personal-terms/add-term-form';
 import type { TermHit } from '../../utils/glossary/matcher';
 import { readerHostname } from './reader-site';
+import { watchFrameLoads } from './frame-loads';
 
 /** Starts the reader session for this frame. Safe to call twice: the second call does nothing. */
 export async function startReaderSession(): Promise<void> {
@@ -193,6 +194,13 @@ export async function startReaderSession(): Promise<void> {
     if (annotator) apply();
   });
   apply();
+  // Frames that load later get the reader too, once the background has looked at them (it checks
+  // the site; a probe of a tab whose site is off does nothing).
+  watchFrameLoads(document, () => {
+    sendToBackground('probeFrames', {}).catch((error: unknown) => {
+      console.warn('tifa: frames not probed:', error instanceof Error ? error.message : error);
+    });
+  });
 }
 
 /** The opencc dictionaries the display script needs that this frame has not loaded yet. */

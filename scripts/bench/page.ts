@@ -5,13 +5,15 @@
  * 1. A page without Chinese (`/no-chinese.html`), the reader on for the site, off for the site,
  *    and in a Chromium without the extension. Main-thread time of the extension comes from a
  *    trace of the page's renderer: every task that evaluated or called into one of the
- *    extension's scripts, or ran promise continuations (the page has no script of its own and
+ *    extension's scripts (the background's Chinese probe, run in the page's world by
+ *    `scripting.executeScript`, shows as a script without URL), or ran promise continuations
+ *    (the page has no script of its own and
  *    the benchmark evaluates nothing in it while tracing, so those are the extension's). The same
  *    measure without the extension shows what it counts when there is nothing to count. DOM:
  *    `outerHTML` against the page without the extension, and a MutationObserver installed by the
  *    page once parsing is done (separate, untraced runs: its callbacks are page script).
  * 2. The sample article (≈2,300 characters): main-thread time until fully annotated, in parts:
- *    evaluation of the gatekeeper and of the reader (`reader-main.js`: compile and run, from the
+ *    evaluation of the background's probes and of the reader (`reader-main.js`: compile and run, from the
  *    trace), the lexicon (the reader's `tifa:lexicon` measure) and the annotation itself (`busyMs`
  *    of the `tifa:annotate-idle` mark: collecting text plus every slice). The trace adds a
  *    cross-check (every task that ran extension code, with message decoding, observers and GC)
@@ -46,7 +48,7 @@ import {
   describeBuild,
   evaluateInPage,
   frameMainThread,
-  GATEKEEPER_SCRIPT,
+  INJECTED_FUNCTION,
   mainFrameId,
   mainThreadTasks,
   markTimestamp,
@@ -76,8 +78,8 @@ const RUNS = positiveInteger(process.env.BENCH_PAGE_RUNS, 7);
 const LONG_RUNS = positiveInteger(process.env.BENCH_LONG_RUNS, 3);
 /** Runs one part alone (`nochinese`, `article`, `long`), logging its figures only. */
 const ONLY = process.env.BENCH_PAGE_ONLY;
-/** After `load` on the page without Chinese: the gatekeeper runs at document_idle and is done
- * within milliseconds; a second leaves room for a slow storage read on a busy machine. */
+/** After `load` on the page without Chinese: the background's probe runs once the tab has
+ * loaded and is done within milliseconds; a second leaves room for a busy machine. */
 const SETTLE_MS = 1000;
 /** After the idle mark on the article: the frames that draw the annotation. */
 const AFTER_IDLE_MS = 300;
@@ -132,7 +134,7 @@ function mib(bytes: number): string {
 interface NoChineseRun {
   /** Every task that ran extension code. */
   readonly extensionMs: number;
-  /** The gatekeeper's EvaluateScript, compile included. */
+  /** The background's probe's EvaluateScript, compile included. */
   readonly evaluationMs: number;
   readonly compileMs: number;
   /** Instantiating `chrome.*` objects (`v8.newInstance`) inside the evaluation's task. */
@@ -159,7 +161,7 @@ async function traceNoChinese(
     const tasks = mainThreadTasks(events, thread, extensionId).filter((t) => t.extension);
     const evaluations = tasks
       .flatMap((t) => t.evaluated)
-      .filter((e) => e.file === GATEKEEPER_SCRIPT);
+      .filter((e) => e.file === INJECTED_FUNCTION);
     const evaluationTasks = tasks.filter((t) => t.evaluated.length > 0);
     return {
       extensionMs: sum(tasks.map((t) => t.dur)),
@@ -270,7 +272,8 @@ async function measureNoChinese(
 // 2. The sample article
 
 interface ArticleRun {
-  readonly gatekeeperMs: number;
+  /** The background's probes (`pageHasChinese`, then whether the reader runs already). */
+  readonly probeMs: number;
   readonly readerMs: number;
   readonly readerCompileMs: number;
   /** The reader's start-up measures (`tifa:lexicon`, and any other `tifa:*` measure). */
@@ -320,19 +323,19 @@ async function measureArticleOnce(
     const tasks = all.filter((t) => t.extension && t.ts <= idleTs);
     const evaluated = tasks.flatMap((t) => t.evaluated);
     const evaluation = (file: string) => evaluated.filter((e) => e.file === file);
-    const gatekeeperMs = sum(evaluation(GATEKEEPER_SCRIPT).map((e) => e.ms));
+    const probeMs = sum(evaluation(INJECTED_FUNCTION).map((e) => e.ms));
     const readerMs = sum(evaluation(READER_SCRIPT).map((e) => e.ms));
     const loadEnd = await evaluateInPage<number>(
       cdp,
       `performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? 0`,
     );
     return {
-      gatekeeperMs,
+      probeMs,
       readerMs,
       readerCompileMs: sum(evaluation(READER_SCRIPT).map((e) => e.compileMs)),
       measures: entries.measures,
       busyMs: idle.busyMs,
-      totalMs: gatekeeperMs + readerMs + sum(Object.values(entries.measures)) + idle.busyMs,
+      totalMs: probeMs + readerMs + sum(Object.values(entries.measures)) + idle.busyMs,
       traceMs: sum(tasks.map((t) => t.dur)),
       gcMs: sum(tasks.map((t) => (t.inner.MinorGC ?? 0) + (t.inner.MajorGC ?? 0))),
       renderingMs: renderingMs(
@@ -364,7 +367,7 @@ async function measureArticle(
     runs.push(result);
     log(
       `sample article, run ${run + 1}/${RUNS}: ${formatMs(result.totalMs)} ` +
-        `(gatekeeper ${formatMs(result.gatekeeperMs)}, reader ${formatMs(result.readerMs)}, ` +
+        `(probes ${formatMs(result.probeMs)}, reader ${formatMs(result.readerMs)}, ` +
         Object.entries(result.measures)
           .map(([name, ms]) => `${name} ${formatMs(ms)}, `)
           .join('') +
@@ -748,7 +751,7 @@ function measureLabel(name: string): string {
   return `start-up step \`${name}\` (the reader’s own measure)`;
 }
 
-function noChineseSection(result: NoChineseResult, build: ExtensionBuild): string {
+function noChineseSection(result: NoChineseResult): string {
   const column = (runs: readonly NoChineseRun[], pick: (r: NoChineseRun) => number) =>
     formatSpread(spread(runs.map(pick)));
   const row = (label: string, pick: (r: NoChineseRun) => number) => [
@@ -762,10 +765,12 @@ function noChineseSection(result: NoChineseResult, build: ExtensionBuild): strin
     `${RUNS} runs of each column, taking turns. Each run opens a new tab, traces it from ` +
       `before navigation to ${formatInteger(SETTLE_MS)} ms after \`load\`, and adds up the ` +
       `tasks of the page's main thread that ran the extension's code (see the script's header ` +
-      `for how tasks are attributed). The gatekeeper content script (\`${GATEKEEPER_SCRIPT}\`, ` +
-      `${Math.round(build.bytes.gatekeeper / 1024)} KB) runs on every http(s) page; with the ` +
-      'reader off for the site it stops after reading the site list, with the reader on it also ' +
-      'looks for Chinese text. "Without the extension" is the same page and the same measure in ' +
+      'for how tasks are attributed). The extension declares no content script: with the reader ' +
+      'off for the site nothing of it runs in the page; with the reader on, once the tab has ' +
+      'loaded the background runs a probe (`pageHasChinese`, through ' +
+      '`scripting.executeScript` in the page’s own world, so no isolated world is created) and ' +
+      'injects the reader only where it finds Chinese. "Without the extension" is the same page ' +
+      'and the same measure in ' +
       'a Chromium started without it: it shows the measure counts nothing that is not the ' +
       'extension’s.',
     markdownTable(
@@ -785,16 +790,13 @@ function noChineseSection(result: NoChineseResult, build: ExtensionBuild): strin
               ),
             ]
           : []),
-        row('… gatekeeper evaluation (`EvaluateScript`)', (r) => r.evaluationMs),
+        row('… probe evaluation (`EvaluateScript`)', (r) => r.evaluationMs),
         row('… … of which compiling it', (r) => r.compileMs),
         row(
           '… … of which instantiating `chrome.*` objects (`v8.newInstance`)',
           (r) => r.bindingsMs,
         ),
-        row(
-          '… callbacks after it (storage read, site check, Chinese check)',
-          (r) => r.extensionMs - r.evaluationMs - r.contextMs,
-        ),
+        row('… other tasks (none expected)', (r) => r.extensionMs - r.evaluationMs - r.contextMs),
         row('longest such task', (r) => r.longestTaskMs),
         [
           'DOM after load: `outerHTML` equal to the page without the extension',
@@ -830,7 +832,10 @@ function articleSection(runs: readonly ArticleRun[]): string {
     markdownTable(
       ['main-thread time', 'median (max)'],
       [
-        row(`gatekeeper evaluation (\`${GATEKEEPER_SCRIPT}\`)`, (r) => r.gatekeeperMs),
+        row(
+          'probes run by the background (`pageHasChinese`, reader already running?)',
+          (r) => r.probeMs,
+        ),
         row(`reader evaluation (\`${READER_SCRIPT}\`: compile and run)`, (r) => r.readerMs),
         row('… of which compiling it', (r) => r.readerCompileMs),
         ...measureNames(runs).map((name) =>
@@ -1024,26 +1029,14 @@ function explainMisses(
     off((r) => r.extensionMs) >= BUDGET.noChineseMs
   ) {
     notes.push(
-      `**Page without Chinese.** The gatekeeper's evaluation alone takes ` +
-        `${formatMs(on((r) => r.evaluationMs))} with the reader on for the site and ` +
-        `${formatMs(off((r) => r.evaluationMs))} with it off (max ` +
-        `${formatMs(Math.max(...noChinese.on.map((r) => r.evaluationMs), ...noChinese.off.map((r) => r.evaluationMs)))}). ` +
-        `Compiling the ${kb(build.bytes.gatekeeper)} script is ` +
-        `${formatMs(on((r) => r.compileMs))} of it (content scripts are compiled again on every ` +
-        'page) and instantiating the `chrome.*` objects of the extension’s world ' +
-        `${formatMs(on((r) => r.bindingsMs))} (median; up to ` +
-        `${formatMs(Math.max(...noChinese.on.map((r) => r.bindingsMs)))}); the rest is running ` +
-        'the script’s top level: WXT’s content-script wrapper (its context object and start ' +
-        'event), then `main()`, which looks for Chinese first and on a page without it touches ' +
-        'no extension API. The floor is WXT’s wrapper and the isolated world itself; the next ' +
-        'step would be registering the gatekeeper only for the sites the reader is on ' +
-        '(`scripting.registerContentScripts`), at the price of frames of other sites inside an ' +
-        'enabled page and a race between switching on and a page loading. Tasks after the ' +
-        'evaluation take ' +
-        `${formatMs(on((r) => r.extensionMs - r.evaluationMs - r.contextMs))} with the reader on ` +
-        `and ${formatMs(off((r) => r.extensionMs - r.evaluationMs - r.contextMs))} with it off ` +
-        '(no storage read is made on a page without Chinese). The gatekeeper is declared for ' +
-        'all http(s) pages, so every page a reader opens, on any site, pays this.',
+      `**Page without Chinese.** ${formatMs(on((r) => r.extensionMs))} with the reader on for ` +
+        `the site, ${formatMs(off((r) => r.extensionMs))} with it off. With it on, the ` +
+        `background's probe takes ${formatMs(on((r) => r.evaluationMs))} to evaluate ` +
+        `(${formatMs(on((r) => r.compileMs))} compiling; max ` +
+        `${formatMs(Math.max(...noChinese.on.map((r) => r.evaluationMs)))}): most of it is the ` +
+        'first touch of the body in a page that has run no script, which makes Chromium create ' +
+        'the DOM wrappers of the page’s world. With it off nothing of the extension should run ' +
+        'at all; time there means another task was counted (see the script’s header).',
     );
   }
   const a = (pick: (r: ArticleRun) => number) => median(article.map(pick));
@@ -1076,8 +1069,8 @@ function explainMisses(
     notes.push(
       `**Long page, first screen.** ${formatMs(l((r) => r.toFirstScreenMs))} against ` +
         `${BUDGET.firstScreenMs} ms. ${formatMs(l((r) => r.toStartMs))} pass before the ` +
-        'annotator starts: the gatekeeper hears of the switch, asks the background to inject ' +
-        'the reader, the reader is evaluated and runs its start-up steps (' +
+        'annotator starts: the background hears of the switch, probes the tab for Chinese and ' +
+        'injects the reader, which is evaluated and runs its start-up steps (' +
         measureNames(long)
           .map((name) => `\`${name}\` ${formatMs(l((r) => r.measures[name] ?? NaN))}`)
           .join(', ') +
@@ -1245,7 +1238,7 @@ async function runPageBenchmark(): Promise<BenchReport> {
           ? ' The working tree had uncommitted changes in entrypoints/, utils/ or public/ ' +
             'when this ran; the build may include them.'
           : ''),
-      noChineseSection(noChinese, build),
+      noChineseSection(noChinese),
       articleSection(article),
       longPageSection(long.runs, longPage, long.clockBracketMs, long.trace),
       ...(notes.length > 0 ? ['### Why budgets are missed', ...notes] : []),

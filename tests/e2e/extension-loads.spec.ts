@@ -1,5 +1,5 @@
-// The extension as Chromium loads it: service worker, manifest, content script, and the
-// harness's control of the worker that later specs use to measure cold starts.
+// The extension as Chromium loads it: service worker, manifest, which scripts of ours reach a
+// page, and the harness's control of the worker that later specs use to measure cold starts.
 
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -37,31 +37,54 @@ function configuredManifest(): Browser.runtime.ManifestV3 {
 
 const sorted = (items: readonly string[] | undefined): string[] => [...(items ?? [])].sort();
 
-/** The JavaScript worlds Chromium creates in a page, recorded from the moment it is opened. */
-async function recordExecutionContexts(
+/** A script Chromium parsed in a page, with the world it ran in. */
+interface ParsedScript {
+  readonly url: string;
+  /** The page's own world, the extension's isolated world, or another (Playwright's). */
+  readonly world: 'page' | 'extension' | 'other';
+  readonly frameId: string;
+}
+
+/**
+ * Every script parsed in the page (all frames of its process, all worlds) from the moment it is
+ * opened, and the extension's isolated worlds created in it. The background's Chinese probe runs
+ * in the page's world without a URL (`scripting.executeScript({ func })`); the reader runs in the
+ * extension's world as chrome-extension://<id>/reader-main.js.
+ */
+async function recordScripts(
   context: BrowserContext,
   page: Page,
-): Promise<{ origin: string; name: string }[]> {
-  const worlds: { origin: string; name: string }[] = [];
+  extensionId: string,
+): Promise<{ scripts: ParsedScript[]; extensionWorlds: string[] }> {
   const session = await context.newCDPSession(page);
+  const worlds = new Map<number, { world: ParsedScript['world']; frameId: string }>();
+  const recorded = { scripts: [] as ParsedScript[], extensionWorlds: [] as string[] };
   session.on('Runtime.executionContextCreated', ({ context: world }) => {
-    worlds.push({ origin: world.origin, name: world.name });
+    const aux = (world.auxData ?? {}) as { isDefault?: boolean; frameId?: string };
+    const extension = world.origin === `chrome-extension://${extensionId}`;
+    if (extension) recorded.extensionWorlds.push(aux.frameId ?? '');
+    worlds.set(world.id, {
+      world: aux.isDefault ? 'page' : extension ? 'extension' : 'other',
+      frameId: aux.frameId ?? '',
+    });
+  });
+  session.on('Debugger.scriptParsed', ({ url, executionContextId }) => {
+    const world = worlds.get(executionContextId) ?? { world: 'other', frameId: '' };
+    recorded.scripts.push({ url, ...world });
   });
   await session.send('Runtime.enable');
-  return worlds;
+  await session.send('Debugger.enable');
+  return recorded;
 }
 
 /** URLs of the service workers Chromium itself lists (Playwright's list can be stale). */
-async function listServiceWorkerTargets(context: BrowserContext): Promise<string[]> {
-  const page = await context.newPage();
-  try {
-    const session = await context.newCDPSession(page);
-    const { targetInfos } = await session.send('Target.getTargets');
-    await session.detach();
-    return targetInfos.filter((target) => target.type === 'service_worker').map((t) => t.url);
-  } finally {
-    await page.close();
-  }
+/** Asked through a tab already open: opening one would wake the worker (the background listens
+ * to tabs.onUpdated to start the reader in loaded pages). */
+async function listServiceWorkerTargets(context: BrowserContext, page: Page): Promise<string[]> {
+  const session = await context.newCDPSession(page);
+  const { targetInfos } = await session.send('Target.getTargets');
+  await session.detach();
+  return targetInfos.filter((target) => target.type === 'service_worker').map((t) => t.url);
 }
 
 describe('the built extension in Chromium', () => {
@@ -103,20 +126,90 @@ describe('the built extension in Chromium', () => {
     expect(sorted(granted.origins)).toEqual(sorted([...allowedOrigins]));
   });
 
-  it('injects the content script into a page on 127.0.0.1', async () => {
-    const page = await suite.extension.context.newPage();
+  it('runs no script of its own in a page of a site where the reader is off', async () => {
+    const { extension } = suite;
+    const page = await extension.context.newPage();
     try {
-      const worlds = await recordExecutionContexts(suite.extension.context, page);
+      const recorded = await recordScripts(extension.context, page, extension.extensionId);
+      // A page with Chinese: the reader would start here if the site were on.
       await page.goto(suite.server.url('/simplified-news.html'));
-      // Chromium names a content script's isolated world after the extension, with the
-      // extension's origin: its presence shows the script was injected, whatever it then does.
-      await expect
-        .poll(() => worlds, { timeout: 10_000 })
-        .toContainEqual({
-          origin: `chrome-extension://${suite.extension.extensionId}`,
-          name: 'Tifa Reader',
-        });
+      await page.waitForTimeout(1500);
+      // No isolated world of the extension, and no script in the page's world but its own.
+      expect(recorded.extensionWorlds).toEqual([]);
+      expect(recorded.scripts.filter((s) => s.world !== 'other' && s.url === '')).toEqual([]);
+      expect(recorded.scripts.filter((s) => s.url.includes(extension.extensionId))).toEqual([]);
+      // The recorder does see them once the site is switched on (the probe, then the reader).
+      await setReaderSite(extension, '127.0.0.1', true);
+      await waitForReaderOn(page);
+      expect(recorded.scripts.filter((s) => s.world === 'page' && s.url === '')).not.toEqual([]);
+      expect(recorded.extensionWorlds.length).toBeGreaterThan(0);
     } finally {
+      await setReaderSite(extension, '127.0.0.1', false);
+      await page.close();
+    }
+  });
+
+  it('only probes a page without Chinese on a site where the reader is on', async () => {
+    const { extension } = suite;
+    await setReaderSite(extension, '127.0.0.1', true);
+    const page = await extension.context.newPage();
+    try {
+      const recorded = await recordScripts(extension.context, page, extension.extensionId);
+      await page.goto(suite.server.url('/no-chinese.html'));
+      // The probe (in the page's own world: no isolated world is created for it) said no.
+      await expect
+        .poll(() => recorded.scripts.filter((s) => s.world === 'page' && s.url === '').length, {
+          timeout: 10_000,
+        })
+        .toBeGreaterThan(0);
+      await page.waitForTimeout(1000);
+      expect(recorded.extensionWorlds).toEqual([]);
+      expect(recorded.scripts.filter((s) => s.url.includes(extension.extensionId))).toEqual([]);
+    } finally {
+      await setReaderSite(extension, '127.0.0.1', false);
+      await page.close();
+    }
+  });
+
+  it('injects the reader once per frame when the page loads as its site is switched on', async () => {
+    const { extension } = suite;
+    const page = await extension.context.newPage();
+    try {
+      const recorded = await recordScripts(extension.context, page, extension.extensionId);
+      // The switch lands while the page is still loading: the storage change and the end of the
+      // load both ask for the reader; the second finds it running.
+      const loading = page.goto(suite.server.url('/iframe.html'));
+      await setReaderSite(extension, '127.0.0.1', true);
+      await loading;
+      await waitForReaderIdle(page);
+      const frame = page.frameLocator('#reprint');
+      await expect
+        .poll(() => frame.locator('ruby[data-tifa="w"]').count(), { timeout: 10_000 })
+        .toBeGreaterThan(20);
+      await page.waitForTimeout(1000);
+      const readers = recorded.scripts.filter((s) => s.url.endsWith('/reader-main.js'));
+      // The page and its same-origin frame, once each.
+      expect(readers).toHaveLength(2);
+      expect(new Set(readers.map((s) => s.frameId)).size).toBe(2);
+    } finally {
+      await setReaderSite(extension, '127.0.0.1', false);
+      await page.close();
+    }
+  });
+
+  it('starts the reader from a stopped service worker when a page loads', async () => {
+    const { extension } = suite;
+    await setReaderSite(extension, '127.0.0.1', true);
+    await stopServiceWorker(extension);
+    expect(await readServiceWorkerStatus(extension)).toBe('stopped');
+    // The tab's load event wakes the worker (its listeners are registered in its first turn).
+    const page = await suite.openFixturePage('/simplified-news.html');
+    try {
+      await waitForReaderOn(page);
+      await waitForReaderIdle(page);
+      expect(await page.locator('ruby[data-tifa="w"]').count()).toBeGreaterThan(0);
+    } finally {
+      await setReaderSite(extension, '127.0.0.1', false);
       await page.close();
     }
   });
@@ -126,8 +219,8 @@ describe('the built extension in Chromium', () => {
     await setReaderSite(extension, '127.0.0.1', true);
     const page = await suite.openFixturePage('/simplified-news.html');
     try {
-      // The gatekeeper content script asked the background (a message round trip) to inject the
-      // reader, which fetched the word list (another) and ran analyze over the page.
+      // The background probed the loaded page for Chinese and injected the reader, which
+      // fetched the word list (a message round trip) and ran analyze over the page.
       await waitForReaderOn(page);
       await waitForReaderIdle(page);
       expect(await page.locator('ruby[data-tifa="w"]').count()).toBeGreaterThan(0);
@@ -157,18 +250,19 @@ describe('the built extension in Chromium', () => {
 
   it('stops the service worker through the DevTools protocol, so the next start is cold', async () => {
     const { extension } = suite;
+    const tab = await extension.context.newPage();
     const worker = await extension.serviceWorker();
     await worker.evaluate(() => {
       (globalThis as unknown as ExtensionGlobal).tifaHarnessMark = 'warm';
     });
     expect(await readServiceWorkerStatus(extension)).toBe('running');
-    expect(await listServiceWorkerTargets(extension.context)).toContain(worker.url());
+    expect(await listServiceWorkerTargets(extension.context, tab)).toContain(worker.url());
 
     await stopServiceWorker(extension);
     expect(await readServiceWorkerStatus(extension)).toBe('stopped');
     // Playwright keeps its Worker handle (and context.serviceWorkers() still lists it), but
     // Chromium's own target list shows the worker is gone.
-    expect(await listServiceWorkerTargets(extension.context)).not.toContain(worker.url());
+    expect(await listServiceWorkerTargets(extension.context, tab)).not.toContain(worker.url());
     // Stopping a stopped worker is a no-op, not a hang.
     await stopServiceWorker(extension);
 
@@ -178,5 +272,6 @@ describe('the built extension in Chromium', () => {
     expect(
       await restarted.evaluate(() => (globalThis as unknown as ExtensionGlobal).tifaHarnessMark),
     ).toBeUndefined();
+    await tab.close();
   });
 });

@@ -236,11 +236,40 @@ describe('reading mode', () => {
       .toBeGreaterThan(20);
   });
 
+  it('annotates the same-origin iframe of a page opened with the reader on', async () => {
+    await setReaderSite(suite.extension, HOST, true);
+    page = await suite.openFixturePage('/iframe.html');
+    await waitForReaderOn(page);
+    const frame = page.frameLocator('#reprint');
+    await expect
+      .poll(() => frame.locator('ruby[data-tifa="w"]').count(), { timeout: 10_000 })
+      .toBeGreaterThan(20);
+  });
+
+  it('annotates an iframe the page adds after it has loaded', async () => {
+    await setReaderSite(suite.extension, HOST, true);
+    page = await suite.openFixturePage('/simplified-news.html');
+    await waitForReaderOn(page);
+    await waitForReaderIdle(page);
+    // As a live blog embeds a reprint on scroll: the frame loads long after the page.
+    await page.evaluate(() => {
+      const frame = document.createElement('iframe');
+      frame.id = 'late';
+      frame.src = '/simplified-news.html?late';
+      document.body.append(frame);
+    });
+    await expect
+      .poll(() => page!.frameLocator('#late').locator('ruby[data-tifa="w"]').count(), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(20);
+  });
+
   it('changes nothing on a page without Chinese and does not load the reader there', async () => {
     await setReaderSite(suite.extension, HOST, true);
     page = await suite.openFixturePage('/no-chinese.html');
     const before = await page.evaluate(() => document.documentElement.outerHTML);
-    // Give the gatekeeper ample time to decide.
+    // Give the background's probe ample time to decide.
     await page.waitForTimeout(1500);
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
     expect(

@@ -25,16 +25,22 @@ export interface ExtensionBuild {
   readonly builtAt: Date;
   /** Source files (entrypoints/, utils/, public/) changed after that build, relative paths. */
   readonly newerSources: readonly string[];
-  /** Sizes in bytes of the scripts a page pays for. */
-  readonly bytes: { readonly gatekeeper: number; readonly reader: number };
+  /** Size in bytes of the reader script a page with Chinese pays for. */
+  readonly bytes: { readonly reader: number };
   /** The extension's name as the manifest gives it (the content script world is named so). */
   readonly name: string;
   dispose(): Promise<void>;
 }
 
-/** Where the gatekeeper content script and the injected reader land in the build. */
-export const GATEKEEPER_SCRIPT = 'content-scripts/reader.js';
+/** Where the injected reader lands in the build. */
 export const READER_SCRIPT = 'reader-main.js';
+/**
+ * How the trace names code the background runs in a page with `scripting.executeScript({ func })`
+ * (the Chinese probe, entrypoints/background/inject-reader.ts): Chromium evaluates it without a
+ * URL. Page scripts carry their document's or file's URL and DevTools evaluations are no
+ * `EvaluateScript`, so a URL-less evaluation on the benchmark pages is ours.
+ */
+export const INJECTED_FUNCTION = '(executeScript func)';
 
 /**
  * Copies the current build to a temporary folder, retrying if a concurrent `wxt build` rewrote
@@ -50,9 +56,7 @@ export async function snapshotExtensionBuild(): Promise<ExtensionBuild> {
     const dir = await mkdtemp(join(tmpdir(), 'tifa-bench-ext-'));
     await cp(EXTENSION_DIR, dir, { recursive: true });
     const after = existsSync(manifest) ? (await stat(manifest)).mtimeMs : NaN;
-    const complete = [GATEKEEPER_SCRIPT, READER_SCRIPT, 'manifest.json'].every((f) =>
-      existsSync(join(dir, f)),
-    );
+    const complete = [READER_SCRIPT, 'manifest.json'].every((f) => existsSync(join(dir, f)));
     if (before === after && complete) {
       const { name } = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as {
         name: string;
@@ -61,10 +65,7 @@ export async function snapshotExtensionBuild(): Promise<ExtensionBuild> {
         dir,
         builtAt: new Date(before),
         newerSources: sourcesNewerThan(before),
-        bytes: {
-          gatekeeper: (await stat(join(dir, GATEKEEPER_SCRIPT))).size,
-          reader: (await stat(join(dir, READER_SCRIPT))).size,
-        },
+        bytes: { reader: (await stat(join(dir, READER_SCRIPT))).size },
         name,
         dispose: () => rm(dir, { recursive: true, force: true }),
       };
@@ -104,8 +105,8 @@ export function describeBuild(build: ExtensionBuild, browserVersion: string): st
   return (
     `Browser: ${browserVersion}, headless, the extension loaded unpacked from a copy of ` +
     `\`.output/chrome-mv3\` built ${build.builtAt.toISOString().replace(/\.\d+Z$/, 'Z')} ` +
-    `(gatekeeper \`${GATEKEEPER_SCRIPT}\` ${kb(build.bytes.gatekeeper)}, reader ` +
-    `\`${READER_SCRIPT}\` ${kb(build.bytes.reader)}).${stale} Pages are served from 127.0.0.1.`
+    `(reader \`${READER_SCRIPT}\` ${kb(build.bytes.reader)}).${stale} Pages are served from ` +
+    '127.0.0.1.'
   );
 }
 
@@ -253,7 +254,7 @@ export async function mainFrameId(cdp: CDPSession): Promise<string> {
 
 /**
  * Evaluates expressions in the extension's content script world of the page's main frame (the
- * isolated world the gatekeeper and the reader run in), where `chrome.runtime` is the content
+ * isolated world the reader runs in), where `chrome.runtime` is the content
  * script's own.
  */
 export async function contentScriptWorld(
@@ -491,7 +492,8 @@ interface TaskInProgress {
 
 /**
  * The top-level tasks of a main thread, each marked as the extension's when it evaluated or
- * called into one of the extension's scripts, or ran promise continuations (microtasks) without
+ * called into one of the extension's scripts (a URL-less one included, see INJECTED_FUNCTION),
+ * or ran promise continuations (microtasks) without
  * any other script: the benchmark pages have no scripts of their own and the benchmark talks to
  * them only through synchronous DevTools evaluations, so the only promises on their main thread
  * are the extension's (replies from its background, storage reads). A script context created
@@ -536,9 +538,11 @@ export function mainThreadTasks(
       task.inner[event.name] = (task.inner[event.name] ?? 0) + (event.dur ?? 0) / 1000;
     const url = event.args?.data?.url ?? '';
     if (SCRIPT_EVENTS.has(event.name)) {
-      if (url.startsWith(prefix)) {
+      const injected =
+        url === '' && (event.name === 'EvaluateScript' || event.name === 'v8.compile');
+      if (url.startsWith(prefix) || injected) {
         task.extScript = true;
-        const file = url.slice(prefix.length);
+        const file = injected ? INJECTED_FUNCTION : url.slice(prefix.length);
         if (event.name === 'EvaluateScript')
           task.evaluated.push({ file, ms: (event.dur ?? 0) / 1000, compileMs: 0 });
         if (event.name === 'v8.compile') {
