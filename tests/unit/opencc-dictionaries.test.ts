@@ -73,7 +73,7 @@ describe('opencc set-ups by dictionary name', () => {
     const missing = missingOpenccDictionaries('cn', 'tw');
     expect(missing).toContain('STPhrases');
     expect(missing).not.toContain('TSCharacters');
-    expect(() => convertText('发展', 'cn', 'tw')).toThrow(/STPhrases is not loaded/);
+    expect(() => convertText('发展', 'cn', 'tw')).toThrow(/opencc dictionary \w+ is not loaded/);
     const texts = await dictionaryTexts();
     registerOpenccDictionaries(Object.fromEntries(missing.map((n) => [n, texts[n]])));
     expect(missingOpenccDictionaries('cn', 'tw')).toEqual([]);

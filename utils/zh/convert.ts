@@ -3,11 +3,10 @@
  * keeping an offset map, so converted text still points at the text it came from.
  *
  * opencc-js converts a string into a string. We rebuild its pipeline (normalisation, optional
- * segmentation, then a chain of longest-match tries) on its exported `Trie`, recording for every
+ * segmentation, then a chain of longest-match tries) with its matching rules, recording for every
  * replacement which source range it came from. The conformance script checks that the text we
  * produce is exactly what opencc-js produces on OpenCC's own test cases.
  */
-import { Trie } from 'opencc-js/core';
 import CJK_Compatibility_Ideographs from 'opencc-js/dict/CJK_Compatibility_Ideographs';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
@@ -73,7 +72,7 @@ export function missingOpenccDictionaries(
 
 /** Tries are costly to build (the simplified→traditional phrases take ~275 ms and ~40 MB), so
  * each distinct dictionary group is built once, on first use, and shared by every converter. */
-const trieCache = new Map<string, Trie>();
+const trieCache = new Map<string, TrieNode>();
 
 export type MappedConverter = (text: string) => MappedText;
 
@@ -132,9 +131,9 @@ function dictGroupsOf(groups: readonly NamedGroup[] | undefined, locale: string)
 
 function converterFromConfig(config: NamedConversionConfig): MappedConverter {
   // Tries are resolved lazily so that merely creating a converter costs nothing.
-  let stages: Trie[] | null = null;
-  let normalizers: Trie[] | null = null;
-  let segmenter: Trie | null | undefined;
+  let stages: TrieNode[] | null = null;
+  let normalizers: TrieNode[] | null = null;
+  let segmenter: TrieNode | null | undefined;
   return (text: string): MappedText => {
     stages ??= config.conversionChain.map(getTrie);
     normalizers ??= (config.normalizationChain ?? []).map(getTrie);
@@ -166,9 +165,8 @@ function converterFromConfig(config: NamedConversionConfig): MappedConverter {
  * positions map one to one, so merging them loses nothing, and a paragraph becomes a handful of
  * pieces instead of one object per character.
  */
-function convertWithTrie(trie: Trie, text: string): MappedText {
+function convertWithTrie(root: TrieNode, text: string): MappedText {
   const pieces: Piece[] = [];
-  const root = (trie as unknown as { map: TrieNode }).map;
   let runStart = 0;
   let runOut = '';
   // Source text of the run not yet copied into runOut (copied in one slice, not per character).
@@ -199,8 +197,17 @@ function convertWithTrie(trie: Trie, text: string): MappedText {
   return mappedFromPieces(pieces);
 }
 
-/** opencc-js's trie node: a Map from code point to child, with the replacement on the node. */
-type TrieNode = Map<number, TrieNode> & { trie_val?: string };
+/**
+ * A node of a longest-match trie, as opencc-js's `Trie` but cheaper to build: opencc-js gives
+ * every node a Map of its own, and its ~4,000 one-character entries of traditional →
+ * simplified made the first traditional paragraph of a page pay several milliseconds for them.
+ * Here a leaf is one small object and only nodes with children get a Map.
+ */
+interface TrieNode {
+  next: Map<number, TrieNode> | undefined;
+  /** The replacement when a source ends at this node. */
+  value: string | undefined;
+}
 
 /** The value of the last `matchEnd` that found a match (a module variable: no object per call). */
 let matched = '';
@@ -213,10 +220,10 @@ function matchEnd(root: TrieNode, text: string, i: number): number {
   for (let j = i; j < text.length;) {
     const cp = text.codePointAt(j) as number;
     j += cp > 0xffff ? 2 : 1;
-    const next = node.get(cp);
+    const next = node.next?.get(cp);
     if (next === undefined) break;
     node = next;
-    const value = node.trie_val;
+    const value = node.value;
     if (value !== undefined) {
       end = j;
       matched = value;
@@ -226,18 +233,18 @@ function matchEnd(root: TrieNode, text: string, i: number): number {
 }
 
 /** opencc-js's segmentation: dictionary matches, with the unmatched runs between them. */
-function segmentSpans(trie: Trie, text: string): (readonly [number, number])[] {
+function segmentSpans(root: TrieNode, text: string): (readonly [number, number])[] {
   const spans: [number, number][] = [];
   let unmatchedStart = -1;
   for (let i = 0; i < text.length;) {
-    const match = trie.matchPrefix(text, i);
-    if (match) {
+    const end = matchEnd(root, text, i);
+    if (end > 0) {
       if (unmatchedStart >= 0) {
         spans.push([unmatchedStart, i]);
         unmatchedStart = -1;
       }
-      spans.push([i, match.end]);
-      i = match.end;
+      spans.push([i, end]);
+      i = end;
     } else {
       if (unmatchedStart < 0) unmatchedStart = i;
       i += unmatchedLength(text, i);
@@ -277,19 +284,50 @@ function idsEnd(text: string, i: number): number {
   return end;
 }
 
-function getTrie(group: NamedGroup): Trie {
+function getTrie(group: NamedGroup): TrieNode {
   const key = group.join(',');
   let trie = trieCache.get(key);
   if (!trie) {
-    const texts = group.map((name) => {
+    trie = { next: new Map(), value: undefined };
+    // As opencc-js's loadDictGroup: the last dictionary first, so where two dictionaries list the
+    // same source the earlier one's replacement wins.
+    for (let d = group.length - 1; d >= 0; d--) {
+      const name = group[d] as OpenccDictionaryName;
       const text = dictionaries.get(name);
       // A programming error, not a page's: the caller converts before loading what it needs.
       if (text === undefined) throw new Error(`opencc dictionary ${name} is not loaded`);
-      return text;
-    });
-    trie = new Trie();
-    trie.loadDictGroup(texts);
+      addEntries(trie, text);
+    }
     trieCache.set(key, trie);
   }
   return trie;
+}
+
+/**
+ * Adds a serialized opencc dictionary (`source target[ other…]|…`) to a trie, as opencc-js's
+ * `loadDict` does (the first target of each entry; a later entry replaces an earlier one), but
+ * scanning the text in place instead of splitting it into thousands of strings.
+ */
+function addEntries(root: TrieNode, text: string): void {
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('|', start);
+    if (end < 0) end = text.length;
+    const space = text.indexOf(' ', start);
+    if (space < 0 || space > end) throw new TypeError('Invalid opencc dictionary entry');
+    let targetEnd = text.indexOf(' ', space + 1);
+    if (targetEnd < 0 || targetEnd > end) targetEnd = end;
+    let node = root;
+    for (let i = start; i < space;) {
+      const cp = text.codePointAt(i) as number;
+      i += cp > 0xffff ? 2 : 1;
+      let next = node.next?.get(cp);
+      if (next === undefined) {
+        next = { next: undefined, value: undefined };
+        (node.next ??= new Map()).set(cp, next);
+      }
+      node = next;
+    }
+    node.value = text.slice(space + 1, targetEnd);
+    start = end + 1;
+  }
 }

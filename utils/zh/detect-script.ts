@@ -1,10 +1,10 @@
 /**
  * Whether a text is mainly simplified or traditional, from the characters that exist in only one
- * of the two scripts (發 only traditional, 发 only simplified). Uses opencc's two character
- * tables, which are small; the phrase tables are not needed.
+ * of the two scripts (發 only traditional, 发 only simplified), as opencc's two character tables
+ * give them: listed at build time (scripts/lib/script-characters.ts), marked in a table on first
+ * use.
  */
-import STCharacters from 'opencc-js/dict/STCharacters';
-import TSCharacters from 'opencc-js/dict/TSCharacters';
+import { SIMPLIFIED_ONLY_CHARACTERS, TRADITIONAL_ONLY_CHARACTERS } from './script-characters';
 
 export type DetectedScript = 'simplified' | 'traditional' | 'mixed' | 'unknown';
 
@@ -51,46 +51,20 @@ export function detectScript(text: string): DetectedScript {
 }
 
 function buildTable(): ScriptCharacterTable {
-  // The two character tables, traditional → simplified and simplified → traditional.
-  const traditionalToSimplified = changedKeys(TSCharacters);
-  const simplifiedToTraditional = changedKeys(STCharacters);
   const bmp = new Uint8Array(65536);
   const astral = new Map<number, number>();
-  const mark = (cp: number, kind: number) => {
-    if (cp <= 0xffff) bmp[cp] = kind;
-    else astral.set(cp, kind);
-  };
-  // A character that converts both ways (干 ⇄ 乾) tells nothing about the script; neither do the
-  // targets of merged simplifications (侷 → 局), which are ordinary traditional characters too.
-  for (const cp of traditionalToSimplified)
-    if (!simplifiedToTraditional.has(cp)) mark(cp, TRADITIONAL_ONLY);
-  for (const cp of simplifiedToTraditional)
-    if (!traditionalToSimplified.has(cp)) mark(cp, SIMPLIFIED_ONLY);
-  return { bmp, astral };
-}
-
-/**
- * Code points a serialized opencc character table (`source target[ other…]|…`) changes into
- * something else. Scanned in place rather than split: splitting the ~4,000 entries of each table
- * cost a page's first paragraph a few milliseconds.
- */
-function changedKeys(table: string): Set<number> {
-  const keys = new Set<number>();
-  for (let start = 0; start < table.length;) {
-    let end = table.indexOf('|', start);
-    if (end < 0) end = table.length;
-    const space = table.indexOf(' ', start);
-    if (space > start && space < end) {
-      // The first target only, as `entry.split(' ')[1]`.
-      let targetEnd = table.indexOf(' ', space + 1);
-      if (targetEnd < 0 || targetEnd > end) targetEnd = end;
-      const sourceLength = space - start;
-      const differs =
-        targetEnd - space - 1 !== sourceLength ||
-        table.slice(start, space) !== table.slice(space + 1, targetEnd);
-      if (targetEnd > space + 1 && differs) keys.add(table.codePointAt(start) ?? 0);
+  const mark = (characters: string, kind: number) => {
+    for (let i = 0; i < characters.length; i++) {
+      const cp = characters.codePointAt(i) as number;
+      if (cp > 0xffff) {
+        astral.set(cp, kind);
+        i++;
+      } else {
+        bmp[cp] = kind;
+      }
     }
-    start = end + 1;
-  }
-  return keys;
+  };
+  mark(TRADITIONAL_ONLY_CHARACTERS, TRADITIONAL_ONLY);
+  mark(SIMPLIFIED_ONLY_CHARACTERS, SIMPLIFIED_ONLY);
+  return { bmp, astral };
 }
