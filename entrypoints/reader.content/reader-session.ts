@@ -320,7 +320,13 @@ function annotatorConfig(
       readingTable,
       polyphones,
     },
-    render: { pinyin: settings.pinyin, formatReading: readingFormatter(settings), study },
+    render: {
+      pinyin: settings.pinyin,
+      formatReading: readingFormatter(settings),
+      // Tone marks on readings only when they are coloured (the stylesheet's only use of them).
+      tones: settings.toneColors,
+      study,
+    },
     style: {
       rubySize: settings.rubySize,
       toneColors: settings.toneColors ? (dark ? TONE_COLORS.dark : TONE_COLORS.light) : null,
