@@ -226,6 +226,9 @@ function timeStages(
       segmentations.outputs[i]?.boundaries ?? [0, text.length],
       [...(readings.outputs[i] ?? [])],
       polyphones,
+      {},
+      // As `analyze` calls it: with the words' lexicon numbers, so it remembers settled words.
+      segmentations.outputs[i]?.words,
     ),
   );
   const polyphoneWords = keep(texts, (text, i) =>

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadWordListFromDisk } from '../../utils/dict/load-node';
-import { analyze } from '../../utils/zh/analyze';
+import { analyze, baseReadings, segmentText } from '../../utils/zh/analyze';
+import { disambiguatePolyphones } from '../../utils/zh/polyphones/disambiguate';
 import { loadPolyphoneModelFromDisk } from '../../utils/zh/polyphones/load-node';
 import type { PolyphoneModel } from '../../utils/zh/polyphones/model-format';
 import { createLexicon, type Lexicon } from '../../utils/zh/segment';
@@ -85,5 +86,32 @@ describe('polyphones of political news', () => {
     const without = right(undefined);
     expect(withModel / CASES.length).toBeGreaterThanOrEqual(0.97);
     expect(withModel).toBeGreaterThan(without + 20);
+  });
+
+  it('gives every sentence the same readings when it remembers its verdicts per word', () => {
+    // A model of its own, so its memory of words starts empty; the sentences run twice (the
+    // second time every verdict is remembered), in opposite orders, so a word settled in one
+    // sentence meets the others.
+    const fresh = loadPolyphoneModelFromDisk();
+    const sentences = CASES.map((c) => c.marked.replace('[', '').replace(']', ''));
+    let compared = 0;
+    for (const order of [sentences, [...sentences].reverse()]) {
+      for (const text of order) {
+        const segmentation = segmentText(text, lexicon);
+        const base = baseReadings(text, segmentation);
+        const plain = disambiguatePolyphones(text, segmentation.boundaries, [...base], fresh);
+        const remembered = disambiguatePolyphones(
+          text,
+          segmentation.boundaries,
+          [...base],
+          fresh,
+          {},
+          segmentation.words,
+        );
+        expect(remembered).toEqual(plain);
+        compared += plain.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(5_000);
   });
 });

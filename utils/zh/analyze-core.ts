@@ -137,8 +137,12 @@ function displayMapped(clean: string, simplified: MappedText, to: ScriptTarget):
  */
 function readingsFor(text: string, segmentation: Segmentation, options: AnalyzeOptions): string[] {
   const readings = baseReadings(text, segmentation, options);
-  if (options.polyphones)
-    disambiguatePolyphones(text, segmentation.boundaries, readings, options.polyphones);
+  if (options.polyphones) {
+    // Read word by word (no sandhi), each word's base readings are the same wherever it stands:
+    // the layer may then remember its verdict per lexicon word.
+    const words = options.toneSandhi ? undefined : segmentation.words;
+    disambiguatePolyphones(text, segmentation.boundaries, readings, options.polyphones, {}, words);
+  }
   return applyPolyphoneWords(text, readings);
 }
 
@@ -236,6 +240,8 @@ function buildTokens(original: string, inputs: TokenInputs): Token[] {
         : targetPositions(display, inClean);
   const simplifiedText = simplified.text;
   const displayText = display.text;
+  // A simplified page shown as it is (most pages): every token's display is its simplified text.
+  const displayIsSimplified = displayText === simplifiedText && inDisplay === boundaries;
   const tokens: Token[] = [];
   let previous = 0;
   let readingIndex = 0;
@@ -263,15 +269,18 @@ function buildTokens(original: string, inputs: TokenInputs): Token[] {
         (pinyin as string[]).push(formatReading(reading, style));
       }
     }
+    const simplifiedPart = simplifiedText.slice(from, to);
     const token: Token = {
       kind: pinyin === NO_PINYIN ? 'text' : 'word',
       start,
       end,
-      display: displayText.slice(
-        inDisplay[previous] ?? 0,
-        isLast ? displayText.length : (inDisplay[b] ?? 0),
-      ),
-      simplified: simplifiedText.slice(from, to),
+      display: displayIsSimplified
+        ? simplifiedPart
+        : displayText.slice(
+            inDisplay[previous] ?? 0,
+            isLast ? displayText.length : (inDisplay[b] ?? 0),
+          ),
+      simplified: simplifiedPart,
       pinyin,
     };
     // Artefacts belong to the token holding their character.

@@ -21,6 +21,8 @@ import {
   type WeightVector,
 } from './features';
 import { AGREEMENTS, type Agreement, type CharModel, type PolyphoneModel } from './model-format';
+import type { WordNumbers } from '../pinyin';
+import { NOT_A_WORD, type Lexicon } from '../segment';
 import { RULE_CHARS, RULE_WORDS, ruleReading } from './rules';
 
 /** Which layers run; all by default. Without the classifier, a later witness overrides an earlier
@@ -137,6 +139,10 @@ export function bestReading(
  * the polyphone layer decides otherwise, and returns it. `wordEnds` are the end offsets (UTF-16)
  * of the segmentation's words, the last being `text.length`; without a lexicon every character
  * is its own word and only the rules and the context keys speak.
+ *
+ * `words`: the lexicon numbers of the words (as `segmentText` gives them, `wordEnds` being its
+ * boundaries), only when `readings` were read word by word, each word's the same wherever it
+ * stands (`baseReadings` without tone sandhi). The layer then remembers which words it can skip.
  */
 export function disambiguatePolyphones(
   text: string,
@@ -144,17 +150,27 @@ export function disambiguatePolyphones(
   readings: string[],
   model: PolyphoneModel,
   layers: PolyphoneLayers = {},
+  words?: WordNumbers,
 ): string[] {
   const useWords = layers.words ?? true;
   const useRules = layers.rules ?? true;
   const useClassifier = layers.classifier ?? true;
   const prepared = featureText(text, wordEnds);
   const { at, codeAt, wordStarts, unitStarts } = prepared;
-  const words = useWords ? model.words : NO_WORDS;
+  const table = useWords ? model.words : NO_WORDS;
   const mask = polyphoneMask(model);
   const byUnit = charModelsByUnit(model);
   const starts = useWords ? wordStartKeys(model) : RULE_WORD_STARTS;
-  const decideWord = (w: number): void => {
+  // The lexicon's verdicts apply only when word w is the word ending at wordEnds[w + 1] (the
+  // boundaries of `analyze`) and every layer runs, as they were when the verdict was reached.
+  const numbers =
+    words && useWords && useRules && useClassifier && wordEnds[0] === 0 && wordStarts === wordEnds
+      ? words.numbers
+      : null;
+  const verdicts = numbers && words ? verdictsFor(model, words.lexicon) : null;
+  /** Decides the readings of word w; true when nothing it did depended on the words around it and
+   * it left every reading as it found it (see `verdictsFor`). */
+  const decideWord = (w: number): boolean => {
     const start = wordStarts[w] as number;
     const end = wordStarts[w + 1] as number;
     if (end - start > 1) {
@@ -164,15 +180,19 @@ export function disambiguatePolyphones(
       // cut out of the text and hashed.
       const unitStart = unitStarts[w] as number;
       const units = (unitStarts[w + 1] as number) - unitStart;
-      if (!starts.has(startKey(text.charCodeAt(unitStart), units))) return;
+      if (!starts.has(startKey(text.charCodeAt(unitStart), units))) return true;
       const word = wordAt(prepared, w);
-      if (!words.has(word) && !(useRules && RULE_WORDS.has(word))) return;
+      if (!table.has(word) && !(useRules && RULE_WORDS.has(word))) return true;
     }
+    let settled = true;
     for (let i = start; i < end; i++) {
       // A BMP character is found by its code unit, without making a string of it.
       const code = codeAt(i);
       const charModel = code < 0x10000 ? byUnit[code] : model.chars.get(at(i) as string);
       if (!charModel || !readings[i]) continue;
+      const ruled = code >= 0x10000 || RULE_UNITS[code] === 1;
+      // A rule reads the neighbours: what it says here may not hold in the next sentence.
+      if (ruled) settled = false;
       // A character standing alone, with one reading of its own which pinyin-pro gave, and no
       // rule: every witness agrees, so the reading stands (和, 上, 大 … most of the text's
       // polyphone occurrences) without building the witnesses.
@@ -180,28 +200,63 @@ export function disambiguatePolyphones(
         end - start === 1 &&
         charModel.readings.length === 1 &&
         readings[i] === charModel.readings[0] &&
-        (code >= 0x10000 || RULE_UNITS[code] !== 1)
+        !ruled
       )
         continue;
-      const found = witnessesAt(prepared, i, readings, words);
+      const pro = readings[i];
+      const found = witnessesAt(prepared, i, readings, table);
       const witnesses = useRules ? found : { ...found, rule: '', firm: false };
       if (!useClassifier || !classifierDecides(witnesses)) {
         readings[i] = witnesses.rule || witnesses.word || witnesses.pro;
-        continue;
+      } else {
+        // A character with one reading of its own, which every witness proposes: nothing to
+        // weigh (the same answer `classify` gives, at no cost; 的 alone is 2–3 % of news text).
+        const only = charModel.readings.length === 1 ? charModel.readings[0] : undefined;
+        if (
+          only === witnesses.pro &&
+          (witnesses.word === '' || witnesses.word === only) &&
+          (witnesses.rule === '' || witnesses.rule === only)
+        ) {
+          readings[i] = only;
+        } else {
+          const index = classifierIndex(model, charModel);
+          const certain = certainReading(index, charModel, witnesses);
+          if (certain !== '') {
+            readings[i] = certain;
+          } else {
+            // The context was weighed.
+            settled = false;
+            readings[i] = scoreReading(index, charModel, prepared, i, witnesses);
+          }
+        }
       }
-      // A character with one reading of its own, which every witness proposes: nothing to weigh
-      // (the same answer `classify` gives, at no cost; 的 alone is 2–3 % of news text).
-      const only = charModel.readings.length === 1 ? charModel.readings[0] : undefined;
-      if (
-        only === witnesses.pro &&
-        (witnesses.word === '' || witnesses.word === only) &&
-        (witnesses.rule === '' || witnesses.rule === only)
-      ) {
-        readings[i] = only;
-        continue;
-      }
-      readings[i] = classify(model, charModel, prepared, i, witnesses);
+      if (readings[i] !== pro) settled = false;
     }
+    return settled;
+  };
+  const decideNumbered = (w: number): void => {
+    if (!verdicts || !numbers) {
+      decideWord(w);
+      return;
+    }
+    // Lone characters are not lexicon words (the lexicon holds words of two characters or more):
+    // they are remembered by code unit, after the lexicon's numbers.
+    const number = numbers[w + 1] ?? NOT_A_WORD;
+    const unit = unitStarts[w] as number;
+    const key =
+      number !== NOT_A_WORD
+        ? number + 0x10000
+        : (unitStarts[w + 1] as number) - unit === 1
+          ? text.charCodeAt(unit)
+          : -1;
+    if (key < 0) {
+      decideWord(w);
+      return;
+    }
+    const known = verdicts.get(key);
+    if (known === SETTLED) return;
+    const settled = decideWord(w);
+    if (known === UNKNOWN) verdicts.set(key, settled ? SETTLED : CONTEXTUAL);
   };
   // Only words holding a character of the model are looked at: most words hold none.
   if (prepared.size === text.length) {
@@ -215,13 +270,13 @@ export function disambiguatePolyphones(
       while ((wordStarts[w + 1] as number) <= i) w++;
       if (w === last) continue;
       last = w;
-      decideWord(w);
+      decideNumbered(w);
     }
   } else {
     for (let w = 0; w + 1 < wordStarts.length; w++) {
       for (let u = unitStarts[w] as number; u < (unitStarts[w + 1] as number); u++) {
         if (mask[text.charCodeAt(u)] === 1) {
-          decideWord(w);
+          decideNumbered(w);
           break;
         }
       }
@@ -231,6 +286,50 @@ export function disambiguatePolyphones(
 }
 
 const NO_WORDS: ReadonlyMap<string, readonly string[]> = new Map();
+
+/** What the layer found the first time it decided a lexicon word (`Verdicts`). */
+const UNKNOWN = 0;
+/** Every reading of the word stood, and nothing around the word was read to decide so. */
+const SETTLED = 1;
+/** A rule or the classifier's context weights had their say, or a reading changed. */
+const CONTEXTUAL = 2;
+
+/**
+ * The layer's verdict on each word of a lexicon, by word number. Given the word alone, the base
+ * readings (`readingsByWord`, `readingsFromTable`: one reading list per word), the word table and
+ * the classifier's bound (`certainReading`) give the same answer wherever the word stands; only
+ * the rules and a full scoring look at the neighbours. A word settled once (most of a page's
+ * polyphone words: 行 in 银行 is in no table and no rule) is skipped everywhere after, without
+ * building its witnesses again.
+ */
+class Verdicts {
+  /** Lone BMP characters by code unit, then lexicon word n at 0x10000 + n. */
+  private values = new Uint8Array(0x10000 + 4096);
+
+  get(number: number): number {
+    return this.values[number] ?? UNKNOWN;
+  }
+
+  set(number: number, verdict: number): void {
+    if (number >= this.values.length) {
+      // Lexicons grow (personal terms): double rather than size to the lexicon up front.
+      const grown = new Uint8Array(Math.max(number + 1, this.values.length * 2));
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[number] = verdict;
+  }
+}
+
+const verdictsByModel = new WeakMap<PolyphoneModel, WeakMap<Lexicon, Verdicts>>();
+
+function verdictsFor(model: PolyphoneModel, lexicon: Lexicon): Verdicts {
+  let byLexicon = verdictsByModel.get(model);
+  if (!byLexicon) verdictsByModel.set(model, (byLexicon = new WeakMap()));
+  let verdicts = byLexicon.get(lexicon);
+  if (!verdicts) byLexicon.set(lexicon, (verdicts = new Verdicts()));
+  return verdicts;
+}
 
 /** 1 for the code unit of each character that has a rule (all in the BMP). */
 const RULE_UNITS = new Uint8Array(65536);
@@ -402,7 +501,17 @@ export function classify(
 ): string {
   const index = classifierIndex(model, charModel);
   const certain = certainReading(index, charModel, witnesses);
-  if (certain !== '') return certain;
+  return certain !== '' ? certain : scoreReading(index, charModel, text, i, witnesses);
+}
+
+/** The classifier's reading by the full sum over the context. */
+function scoreReading(
+  index: ClassifierIndex,
+  charModel: CharModel,
+  text: FeatureText,
+  i: number,
+  witnesses: Witnesses,
+): string {
   const own = charModel.readings.length;
   if (buffer.length < own) buffer = new Float64Array(own * 2);
   const scores = buffer.fill(0, 0, own);
