@@ -23,7 +23,7 @@ import {
 import { AGREEMENTS, type Agreement, type CharModel, type PolyphoneModel } from './model-format';
 import type { WordNumbers } from '../pinyin';
 import { NOT_A_WORD, type Lexicon } from '../segment';
-import { RULE_CHARS, RULE_WORDS, ruleReading } from './rules';
+import { RULE_CHARS, RULE_WORDS, ruleReading, type RuleReading } from './rules';
 
 /** Which layers run; all by default. Without the classifier, a later witness overrides an earlier
  * one (word over pinyin-pro, rule over word). */
@@ -170,7 +170,7 @@ export function disambiguatePolyphones(
   const verdicts = numbers && words ? verdictsFor(model, words.lexicon) : null;
   /** Decides the readings of word w; true when nothing it did depended on the words around it and
    * it left every reading as it found it (see `verdictsFor`). */
-  const decideWord = (w: number): boolean => {
+  const decideWord = (w: number, byRule = false): boolean => {
     const start = wordStarts[w] as number;
     const end = wordStarts[w + 1] as number;
     if (end - start > 1) {
@@ -192,7 +192,7 @@ export function disambiguatePolyphones(
       if (!charModel || !readings[i]) continue;
       const ruled = code >= 0x10000 || RULE_UNITS[code] === 1;
       // A rule reads the neighbours: what it says here may not hold in the next sentence.
-      if (ruled) settled = false;
+      if (ruled && !byRule) settled = false;
       // A character standing alone, with one reading of its own which pinyin-pro gave, and no
       // rule: every witness agrees, so the reading stands (和, 上, 大 … most of the text's
       // polyphone occurrences) without building the witnesses.
@@ -253,6 +253,18 @@ export function disambiguatePolyphones(
       decideWord(w);
       return;
     }
+    if (key < 0x10000 && RULE_UNITS[key] === 1) {
+      // A lone character with a rule (的, 了, 为 …): its verdict holds for one answer of the rule,
+      // which is worked out first. 的 alone is 2–3 % of news text and its rule nearly always says
+      // de5, which settles it.
+      const rule = ruleReading(prepared, wordStarts[w] as number);
+      const byRule = verdicts.byRule(key);
+      const known = byRule.get(rule) ?? UNKNOWN;
+      if (known === SETTLED) return;
+      const settled = decideWord(w, true);
+      if (known === UNKNOWN) byRule.set(rule, settled ? SETTLED : CONTEXTUAL);
+      return;
+    }
     const known = verdicts.get(key);
     if (known === SETTLED) return;
     const settled = decideWord(w);
@@ -309,6 +321,15 @@ class Verdicts {
   get(number: number): number {
     return this.values[number] ?? UNKNOWN;
   }
+
+  /** Verdicts on a lone character with a rule, by the rule's (interned) answer. */
+  byRule(unit: number): Map<RuleReading, number> {
+    let verdicts = this.ruled.get(unit);
+    if (!verdicts) this.ruled.set(unit, (verdicts = new Map<RuleReading, number>()));
+    return verdicts;
+  }
+
+  private readonly ruled = new Map<number, Map<RuleReading, number>>();
 
   set(number: number, verdict: number): void {
     if (number >= this.values.length) {

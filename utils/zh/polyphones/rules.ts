@@ -171,6 +171,16 @@ const RULES: Readonly<Record<string, Rule>> = {
 /** The characters that have a rule; other characters never get a rule reading. */
 export const RULE_CHARS: ReadonlySet<string> = new Set(Object.keys(RULES));
 
+/** 为, the one rule that reads its whole clause. */
+const WEI = '为'.charCodeAt(0);
+
+/** RULES by the character's code unit (every rule character is in the BMP). */
+const RULES_BY_UNIT: readonly (Rule | undefined)[] = (() => {
+  const byUnit = new Array<Rule | undefined>(0x10000).fill(undefined);
+  for (const [char, rule] of Object.entries(RULES)) byUnit[char.charCodeAt(0)] = rule;
+  return byUnit;
+})();
+
 /**
  * Dictionary words the rules still read: CC-CEDICT's 性地 ("nature of the soil") makes the
  * segmenter cut 历史/性地/解决, where news means 历史性 + the particle 地.
@@ -193,15 +203,16 @@ const NO_RULE: RuleReading = { reading: '', firm: false };
  * character is inside a multi-character word, or no rule speaks), and whether it is firm.
  */
 export function ruleReading(text: FeatureText, i: number): RuleReading {
-  const { at, wordOf, wordStarts } = text;
-  const char = at(i) as string;
-  const rule = RULES[char];
+  const { codeAt, wordOf, wordStarts } = text;
+  // By code unit: `RULES[char]` would make and hash a string of every character asked about.
+  const code = codeAt(i);
+  const rule = code >= 0 && code < 0x10000 ? RULES_BY_UNIT[code] : undefined;
   if (!rule) return NO_RULE;
   const w = wordOf(i);
   const start = wordStarts[w] as number;
   const end = wordStarts[w + 1] as number;
   if (end - start > 1 && !RULE_WORDS.has(wordAt(text, w))) return NO_RULE;
-  return interned(rule(new LazyContext(text, i, w, char === '为' ? CLAUSE_REACH : 0)));
+  return interned(rule(new LazyContext(text, i, w, code === WEI ? CLAUSE_REACH : 0)));
 }
 
 /**
