@@ -15,6 +15,7 @@ import { chineseTextWalker, collectChineseText, isInsideSkipped } from './collec
 import { STATE_ATTR } from './markers';
 import { installPageStyle, removePageStyle, type PageStyleOptions } from './page-style';
 import { renderTokens, type RenderOptions } from './render-tokens';
+import { findScreenText } from './screen-text';
 import { ReplacementLog } from './replacements';
 import { runSoon, runWhenIdle, SLICE_MS, type Cancel } from './schedule';
 import { WorkQueue } from './work-queue';
@@ -67,6 +68,15 @@ const NEAR_MARGIN = '300% 0px';
  */
 const EAGER_CHARS = 20_000;
 
+/**
+ * Time the text on screen may take at start, against SLICE_MS later. The first paragraphs pay
+ * the text engine's one-off set-up, so the screen took three slices, and every frame between
+ * them lays out the whole page again (on a long page 30 to 130 ms each, the first ruby of a
+ * document the most): one longer slice, still well under the 50 ms long-task threshold, draws
+ * the screen before any of them.
+ */
+const FIRST_SCREEN_SLICE_MS = 30;
+
 export class PageAnnotator {
   // A text node the page edits after we replaced it is put back and annotated afresh.
   private readonly log = new ReplacementLog((original) => {
@@ -110,6 +120,9 @@ export class PageAnnotator {
     const body = this.doc.body;
     if (!body) return;
     performance.mark('tifa:annotate-start');
+    // Read the page's geometry before our stylesheet goes in (it would make the first read
+    // recompute style): the text on screen is drawn in the first slice.
+    const onScreen = findScreenText(this.doc);
     installPageStyle(this.doc, this.config.style);
     this.doc.documentElement.setAttribute(STATE_ATTR, 'on');
     this.intersection = new IntersectionObserver((entries) => this.onIntersection(entries), {
@@ -119,6 +132,12 @@ export class PageAnnotator {
     this.mutations.observe(body, { childList: true, subtree: true, characterData: true });
     // The page's text is found in slices too: a million characters take longer than one slice.
     this.walker = chineseTextWalker(body);
+    for (const node of onScreen) {
+      this.queued.add(node);
+      this.foundChars += node.length;
+      this.visible.push(node);
+    }
+    if (onScreen.length > 0) this.screenSeen = true;
     this.runSlice();
   }
 
@@ -212,12 +231,13 @@ export class PageAnnotator {
   private runSlice(): void {
     this.cancelScheduled = null;
     const started = performance.now();
-    const deadline = started + SLICE_MS;
+    let deadline = started + (this.firstScreenMarked ? SLICE_MS : FIRST_SCREEN_SLICE_MS);
     let node: Text | undefined;
     const hadVisible = this.visible.size > 0;
     while (performance.now() < deadline && (node = this.visible.shift())) {
       this.annotate(node, this.visible);
     }
+    deadline = started + SLICE_MS;
     // Each time the text on screen is drawn (at start and after every scroll), for benchmarks.
     if (hadVisible && this.visible.size === 0) performance.mark('tifa:screen-drawn');
     if (this.walker && performance.now() < deadline) this.walk(deadline);
