@@ -225,6 +225,24 @@ describe('a packed lexicon', () => {
     expect(built.has('新质生产力')).toBe(false);
   });
 
+  it('matches every word of the list from its start, built, grown from small and unpacked', () => {
+    // The walk's edge filter (a Bloom filter rebuilt on growth and on unpacking) may only ever
+    // skip edges that are not there: a false "no" would lose a word.
+    const grown = createLexicon(words.slice(0, 10));
+    grown.addWords(words.slice(10));
+    const unpacked = Lexicon.unpack(built.pack());
+    const ends = new Int32Array(built.maxWordLength);
+    const numbers = new Int32Array(built.maxWordLength);
+    for (const lexicon of [built, grown, unpacked]) {
+      const missing = words.filter((word) => {
+        const count = lexicon.matchWordEnds(word, 0, word.length, ends, numbers);
+        return count === 0 || ends[count - 1] !== word.length;
+      });
+      expect(missing).toEqual([]);
+    }
+    expect(words.length).toBeGreaterThan(100_000);
+  });
+
   it('refuses bytes that are not a packed lexicon', () => {
     const bytes = createLexicon(['中国', '人民']).pack();
     expect(() => Lexicon.unpack(bytes.slice(0, bytes.length - 1))).toThrow(/truncated/);
