@@ -6,17 +6,26 @@
  *
  * 1. Only tabs whose page is on a site the reader is on are looked at; pages on other sites get
  *    no script of ours at all.
- * 2. In those tabs, a tiny probe (`pageHasChinese`) runs in every frame's own (MAIN) world, which
+ * 2. In those tabs, a tiny probe (`pageHasChinese`) runs in the frames' own (MAIN) world, which
  *    already exists, so no isolated world is created just to look.
  * 3. Frames that have Chinese get the reader (`reader-main.js`, in the isolated world) unless it
  *    already runs there.
  *
- * When: once a tab has finished loading (`tabs.onUpdated`, status complete; needs no permission
- * beyond the host permissions, which also let us read the tab's URL), and when a site is switched
- * on (the toolbar popup, the shortcut, the context menu and the options page all write
- * `enabledSites`). Frames then take the top page's site, as the reader itself does
- * (reader-site.ts). Once injected, the reader follows the site switch, its settings and content
- * that arrives later by itself (reader-session.ts).
+ * When (all through `tabs.onUpdated`, which needs no permission beyond the host permissions;
+ * those also give us the tab's URL):
+ * - a navigation of the tab commits (its new URL): the top frame is probed at its
+ *   `document_idle` (executeScript waits for it), so the reader starts as early as a content
+ *   script would have, not after slow images and ads;
+ * - the tab has finished loading: every frame is probed (the top one answers at once when it was
+ *   probed at commit), since frames exist only once the page has been parsed;
+ * - a site is switched on (the toolbar popup, the shortcut, the context menu and the options page
+ *   all write `enabledSites`): every frame of its open tabs;
+ * - a reader sees a frame load in its page (`probeFrames`): a frame added after the tab loaded.
+ *   One added to a page where no frame has Chinese is not seen.
+ *
+ * Frames take the top page's site, as the reader itself does (reader-site.ts). Once injected, the
+ * reader follows the site switch, its settings and content that arrives later by itself
+ * (reader-session.ts).
  */
 import { browser, type Browser } from 'wxt/browser';
 import { enabledSites, isSiteEnabled } from '../../utils/settings';
@@ -42,12 +51,13 @@ const STARTED_KEY = 'tifa-reader-started';
  * Registers the listeners. Call once, synchronously, at service worker start: MV3 only delivers
  * an event that woke the worker to listeners added in its first turn. Chromium wakes the worker
  * for every tab update (tabs.onUpdated takes no URL filter there; webNavigation's filtered events
- * would need another permission): the listener returns at once for any update but the end of a
- * load, and reads the site list only then.
+ * would need another permission): the listener returns at once for any other update, and reads
+ * the site list only for these two.
  */
 export function registerReaderInjection(): void {
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'complete') void startReaderInTab(tabId);
+    if (change.url !== undefined) void startReaderInTab(tabId, 'top');
+    if (change.status === 'complete') void startReaderInTab(tabId, 'loaded');
   });
   enabledSites.watch((sites, previous) => {
     void startReaderOnSitesSwitchedOn(sites, previous);
@@ -61,11 +71,11 @@ export function registerReaderInjection(): void {
  */
 export async function probeSenderTab(sender: MessageSender): Promise<{ probed: boolean }> {
   if (sender.tabId === undefined) throw new Error('probeFrames must come from a tab');
-  await startReaderInTab(sender.tabId);
+  await startReaderInTab(sender.tabId, 'all');
   return { probed: true };
 }
 
-/** The tabs showing a site that was just switched on get the reader (their pages are loaded). */
+/** The tabs showing a site that was just switched on get the reader. */
 async function startReaderOnSitesSwitchedOn(
   sites: readonly string[],
   previous: readonly string[],
@@ -75,48 +85,90 @@ async function startReaderOnSitesSwitchedOn(
   // which is every http(s) page: the only pages the reader runs on.
   for (const tab of await browser.tabs.query({})) {
     const site = siteOfUrl(tab.url);
-    if (tab.id !== undefined && site && switchedOn(site)) void startReaderInTab(tab.id);
+    if (tab.id !== undefined && site && switchedOn(site)) void startReaderInTab(tab.id, 'all');
   }
 }
 
-/** Per tab, the latest run, and whether it is still waiting for the one before it. */
-const runsByTab = new Map<number, { waiting: boolean; done: Promise<void> }>();
+/**
+ * Which frames a run probes: the top one (a navigation committed), every frame but a top one
+ * already probed in this document (the tab loaded), or every frame.
+ */
+export type ProbeScope = 'top' | 'loaded' | 'all';
+
+/**
+ * The scope of a waiting run asked again with another: every frame, without skipping the top
+ * one (a commit and the end of a load both pending means a new top document, not yet probed).
+ */
+function widen(a: ProbeScope, b: ProbeScope): ProbeScope {
+  return a === b ? a : 'all';
+}
+
+interface TabRuns {
+  /** The latest run's end. */
+  last: Promise<void>;
+  /** A run waiting for the one before it to end; later requests share it. */
+  waiting: { scope: ProbeScope; done: Promise<void> } | null;
+}
+
+const runsByTab = new Map<number, TabRuns>();
+
+/**
+ * The top document probed at commit, by tab (its document id where the browser gives one), so
+ * the probe at the end of the load can skip it. Lost when the worker stops: the top frame is then
+ * probed once more, which costs the page a millisecond, nothing else.
+ */
+const topProbedByTab = new Map<number, string>();
 
 /**
  * Probes the tab's frames and starts the reader in those with Chinese, if its site is on. One
  * run per tab at a time: a request that arrives while one runs waits for it, then finds the
  * reader started where it was (no double injection when a load and a site switch arrive
- * together); requests that arrive while one is already waiting share it.
+ * together); requests that arrive while one is already waiting share it (see `widen`).
  */
-export function startReaderInTab(tabId: number): Promise<void> {
-  const latest = runsByTab.get(tabId);
-  if (latest?.waiting) return latest.done;
-  const run = { waiting: true, done: Promise.resolve() };
-  run.done = (latest?.done ?? Promise.resolve()).then(() => {
-    run.waiting = false;
-    return injectWhereWanted(tabId);
+export function startReaderInTab(tabId: number, scope: ProbeScope): Promise<void> {
+  const runs = runsByTab.get(tabId) ?? { last: Promise.resolve(), waiting: null };
+  runsByTab.set(tabId, runs);
+  if (runs.waiting) {
+    runs.waiting.scope = widen(runs.waiting.scope, scope);
+    return runs.waiting.done;
+  }
+  const waiting = { scope, done: Promise.resolve() };
+  waiting.done = runs.last.then(() => {
+    runs.waiting = null;
+    return injectWhereWanted(tabId, waiting.scope);
   });
-  runsByTab.set(tabId, run);
-  void run.done.finally(() => {
-    if (runsByTab.get(tabId) === run) runsByTab.delete(tabId);
+  runs.waiting = waiting;
+  runs.last = waiting.done;
+  void waiting.done.finally(() => {
+    if (runs.last === waiting.done && !runs.waiting) runsByTab.delete(tabId);
   });
-  return run.done;
+  return waiting.done;
 }
 
-async function injectWhereWanted(tabId: number): Promise<void> {
+async function injectWhereWanted(tabId: number, scope: ProbeScope): Promise<void> {
+  // A commit starts a new top document: whatever was probed before is gone.
+  const probedTop = topProbedByTab.get(tabId);
+  if (scope !== 'all') topProbedByTab.delete(tabId);
   try {
     // The tab's URL now (it may have navigated since the request); the frames take its site.
     const site = siteOfUrl((await browser.tabs.get(tabId)).url);
     if (!site || !isSiteEnabled(await enabledSites.getValue(), site)) return;
+    const skipTop = scope === 'loaded' && probedTop !== undefined;
     // The page's own world is hostile: it can make the probe answer anything, or throw. Its
     // answer can only cause or prevent an injection of our own reader into that frame (which
     // any page can also cause by containing Chinese); no value from the page flows anywhere
     // else, and only a strict `true` counts.
     const probed = await browser.scripting.executeScript({
-      target: { tabId, allFrames: true },
+      target: scope === 'top' ? { tabId, frameIds: [0] } : { tabId, allFrames: true },
       world: PROBE_WORLD,
       func: pageHasChinese,
+      args: [skipTop],
     });
+    const top = probed.find((frame) => frame.frameId === 0);
+    if (scope === 'top' && top) topProbedByTab.set(tabId, documentOf(top));
+    // The top document changed between its probe and the end of the load (it navigated again
+    // and that commit's run has not come yet): it was skipped, so probe it after this run.
+    if (skipTop && top && documentOf(top) !== probedTop) void startReaderInTab(tabId, 'top');
     const withChinese = probed.filter((frame) => frame.result === true);
     if (withChinese.length === 0) return;
     // Frames whose reader already runs (an earlier load event, a site switched off and on, a
@@ -143,6 +195,11 @@ async function injectWhereWanted(tabId: number): Promise<void> {
   }
 }
 
+/** A frame's document id, or a stand-in where the browser gives none (Firefox). */
+function documentOf(frame: Browser.scripting.InjectionResult): string {
+  return frame.documentId ?? 'top';
+}
+
 /**
  * The frames of earlier results. Chromium names each result's document, so a frame that has
  * navigated since (to another page, maybe another site) is not injected into; Firefox gives
@@ -152,7 +209,7 @@ function targetOf(
   tabId: number,
   frames: readonly Browser.scripting.InjectionResult[],
 ): Browser.scripting.InjectionTarget {
-  const documentIds = frames.map((frame) => frame.documentId as string | undefined);
+  const documentIds = frames.map((frame) => frame.documentId);
   if (documentIds.every((id): id is string => typeof id === 'string')) {
     return { tabId, documentIds };
   }

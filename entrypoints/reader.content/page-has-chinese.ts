@@ -13,8 +13,12 @@
  * contains a Chinese character (a CJK unified or compatibility ideograph, the astral extensions
  * included: the ranges of utils/zh/han.ts `isHanCodePoint`). Other frames (about:blank, srcdoc),
  * which executeScript also reaches, answer false: the reader runs on web pages only.
+ * `skipTopFrame`: the top frame answers false at once (the background probed it already, and
+ * asks every frame again once the tab has loaded).
  */
-export function pageHasChinese(doc: Document = document): boolean {
+export function pageHasChinese(skipTopFrame = false, doc: Document = document): boolean {
+  const view = doc.defaultView;
+  if (skipTopFrame && view && view.top === view) return false;
   const protocol = doc.location?.protocol;
   if (protocol !== 'http:' && protocol !== 'https:') return false;
   // Enough to find Chinese in any real article while keeping a page without it cheap.

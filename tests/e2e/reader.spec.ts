@@ -265,6 +265,37 @@ describe('reading mode', () => {
       .toBeGreaterThan(20);
   });
 
+  it('starts while a slow image still loads: at document_idle, not at the end of the load', async () => {
+    await setReaderSite(suite.extension, HOST, true);
+    page = await suite.extension.context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // An image that takes as long as the test wants (ads and large photos keep real pages
+    // loading for seconds): the tab stays "loading" meanwhile.
+    await page.route('**/slow-image.png', async (route) => {
+      await held;
+      await route.fulfill({ status: 404 });
+    });
+    await page.route('**/slow-page.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body:
+          '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>国务院常务会议' +
+          '</title></head><body><p>国务院总理主持召开国务院常务会议。</p>' +
+          '<img src="/slow-image.png" alt=""></body></html>',
+      }),
+    );
+    try {
+      await page.goto(suite.server.url('/slow-page.html'), { waitUntil: 'domcontentloaded' });
+      await waitForReaderOn(page);
+      expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
+      await waitForReaderIdle(page);
+      expect(await page.locator('ruby[data-tifa="w"]').count()).toBeGreaterThan(3);
+    } finally {
+      release();
+    }
+  });
+
   it('changes nothing on a page without Chinese and does not load the reader there', async () => {
     await setReaderSite(suite.extension, HOST, true);
     page = await suite.openFixturePage('/no-chinese.html');

@@ -67,13 +67,13 @@ describe('startReaderInTab', () => {
 
   it('does not touch a tab whose site is off', async () => {
     fake.getTab.mockResolvedValueOnce({ id: 4, url: 'https://other.org/a' });
-    await startReaderInTab(4);
+    await startReaderInTab(4, 'all');
     expect(fake.executeScript).not.toHaveBeenCalled();
   });
 
   it('does not touch pages the reader cannot run on', async () => {
     fake.getTab.mockResolvedValueOnce({ id: 4, url: 'chrome://settings/' });
-    await startReaderInTab(4);
+    await startReaderInTab(4, 'all');
     expect(fake.executeScript).not.toHaveBeenCalled();
   });
 
@@ -85,10 +85,11 @@ describe('startReaderInTab', () => {
       { frameId: 5, documentId: 'odd', result: 'true' },
       { frameId: 6, documentId: 'frame', result: true },
     ]);
-    await startReaderInTab(4);
+    await startReaderInTab(4, 'all');
     const [probe] = fake.executeScript.mock.calls[0] ?? [];
     expect(probe?.target).toEqual({ tabId: 4, allFrames: true });
     expect(probe?.world).toBe('MAIN');
+    expect(probe?.args).toEqual([false]);
     expect(injections().map(([i]) => i.target)).toEqual([
       { tabId: 4, documentIds: ['top', 'frame'] },
     ]);
@@ -103,13 +104,13 @@ describe('startReaderInTab', () => {
       ],
       (frameId) => frameId === 0,
     );
-    await startReaderInTab(4);
+    await startReaderInTab(4, 'all');
     expect(injections().map(([i]) => i.target)).toEqual([{ tabId: 4, documentIds: ['frame'] }]);
   });
 
   it('names frames by id where the browser gives no document ids (Firefox)', async () => {
     answer([{ frameId: 2, result: true }]);
-    await startReaderInTab(4);
+    await startReaderInTab(4, 'all');
     expect(injections().map(([i]) => i.target)).toEqual([{ tabId: 4, frameIds: [2] }]);
   });
 
@@ -123,9 +124,9 @@ describe('startReaderInTab', () => {
       })(fake.executeScript.getMockImplementation()!),
     );
     // Requests before a run starts share it; so do requests made while one waits for a run.
-    const first = [startReaderInTab(4), startReaderInTab(4)];
+    const first = [startReaderInTab(4, 'all'), startReaderInTab(4, 'all')];
     await Promise.resolve();
-    await Promise.all([...first, startReaderInTab(4), startReaderInTab(4)]);
+    await Promise.all([...first, startReaderInTab(4, 'all'), startReaderInTab(4, 'all')]);
     // The first run injected; one more ran after it (the last two requests shared it) and found
     // the reader running.
     expect(injections()).toHaveLength(1);
@@ -133,10 +134,57 @@ describe('startReaderInTab', () => {
     expect(probes).toHaveLength(2);
   });
 
+  it('probes the top frame when a navigation commits, and skips it once the tab has loaded', async () => {
+    answer([{ frameId: 0, documentId: 'top', result: false }]);
+    await startReaderInTab(4, 'top');
+    answer([
+      { frameId: 0, documentId: 'top', result: false },
+      { frameId: 2, documentId: 'frame', result: true },
+    ]);
+    await startReaderInTab(4, 'loaded');
+    const probes = fake.executeScript.mock.calls.filter(([i]) => i.func === pageHasChinese);
+    expect(probes.map(([i]) => [i.target, i.args])).toEqual([
+      [{ tabId: 4, frameIds: [0] }, [false]],
+      [{ tabId: 4, allFrames: true }, [true]],
+    ]);
+    expect(injections().map(([i]) => i.target)).toEqual([{ tabId: 4, documentIds: ['frame'] }]);
+    // A load without a commit probed before it (the worker restarted) skips nothing.
+    await startReaderInTab(4, 'loaded');
+    expect(fake.executeScript.mock.calls.at(-3)?.[0].args).toEqual([false]);
+  });
+
+  it('probes the top frame again when it changed between its probe and the load', async () => {
+    answer([{ frameId: 0, documentId: 'first', result: false }]);
+    await startReaderInTab(4, 'top');
+    answer([{ frameId: 0, documentId: 'second', result: false }]);
+    await startReaderInTab(4, 'loaded');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const probes = fake.executeScript.mock.calls.filter(([i]) => i.func === pageHasChinese);
+    expect(probes.map(([i]) => i.target)).toEqual([
+      { tabId: 4, frameIds: [0] },
+      { tabId: 4, allFrames: true },
+      { tabId: 4, frameIds: [0] },
+    ]);
+  });
+
+  it('widens a waiting run asked for a commit and a load: every frame, none skipped', async () => {
+    answer([{ frameId: 0, documentId: 'top', result: false }]);
+    await startReaderInTab(4, 'top');
+    fake.executeScript.mockClear();
+    const running = startReaderInTab(4, 'all');
+    await Promise.resolve();
+    await Promise.all([running, startReaderInTab(4, 'top'), startReaderInTab(4, 'loaded')]);
+    const probes = fake.executeScript.mock.calls.filter(([i]) => i.func === pageHasChinese);
+    expect(probes.map(([i]) => [i.target, i.args])).toEqual([
+      [{ tabId: 4, allFrames: true }, [false]],
+      [{ tabId: 4, allFrames: true }, [false]],
+    ]);
+  });
+
   it('logs a failed injection without the URL and carries on', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     fake.executeScript.mockRejectedValueOnce(new Error('Frame with ID 0 is showing error page'));
-    await startReaderInTab(4);
+    await startReaderInTab(4, 'all');
     expect(warn).toHaveBeenCalledTimes(1);
     expect(JSON.stringify(warn.mock.calls)).not.toContain('news.example.cn');
   });
@@ -157,8 +205,14 @@ describe('pageHasChinese', () => {
   }) as typeof pageHasChinese;
 
   /** A document with a title and text nodes, as much of the DOM as the probe uses. */
-  function fakeDocument(title: string, texts: string[], protocol = 'https:'): Document {
+  function fakeDocument(
+    title: string,
+    texts: string[],
+    protocol = 'https:',
+    view: object = { top: {} },
+  ): Document {
     return {
+      defaultView: view,
       location: { protocol },
       title,
       body: {},
@@ -177,25 +231,36 @@ describe('pageHasChinese', () => {
       ['两会', []],
     ] as const) {
       const doc = fakeDocument(title, [...texts]);
-      expect(fromSource(doc)).toBe(pageHasChinese(doc));
+      expect(fromSource(false, doc)).toBe(pageHasChinese(false, doc));
     }
     vi.unstubAllGlobals();
   });
 
   it('finds Chinese in the title or the text, astral extensions included', () => {
-    expect(fromSource(fakeDocument('两会', []))).toBe(true);
-    expect(fromSource(fakeDocument('News', ['a', 'b', '𠮷野家']))).toBe(true);
-    expect(fromSource(fakeDocument('News', ['Tōkyō — “quoted” ‹›', 'カタカナ 〇々']))).toBe(false);
+    expect(fromSource(false, fakeDocument('两会', []))).toBe(true);
+    expect(fromSource(false, fakeDocument('News', ['a', 'b', '𠮷野家']))).toBe(true);
+    expect(fromSource(false, fakeDocument('News', ['Tōkyō — “quoted” ‹›', 'カタカナ 〇々']))).toBe(
+      false,
+    );
   });
 
   it('reads a bounded stretch of the page', () => {
     const filler = Array.from({ length: 400 }, () => 'text');
-    expect(fromSource(fakeDocument('News', [...filler, '中文']))).toBe(false);
-    expect(fromSource(fakeDocument('News', ['x'.repeat(20_001), '中文']))).toBe(false);
-    expect(fromSource(fakeDocument('News', [...filler.slice(1), '中文']))).toBe(true);
+    expect(fromSource(false, fakeDocument('News', [...filler, '中文']))).toBe(false);
+    expect(fromSource(false, fakeDocument('News', ['x'.repeat(20_001), '中文']))).toBe(false);
+    expect(fromSource(false, fakeDocument('News', [...filler.slice(1), '中文']))).toBe(true);
+  });
+
+  it('answers false at once in the top frame when asked to skip it', () => {
+    const top: { top?: object } = {};
+    top.top = top;
+    expect(fromSource(true, fakeDocument('两会', ['中文'], 'https:', top))).toBe(false);
+    expect(fromSource(false, fakeDocument('两会', ['中文'], 'https:', top))).toBe(true);
+    // A frame inside the page still answers.
+    expect(fromSource(true, fakeDocument('两会', ['中文']))).toBe(true);
   });
 
   it('answers false in frames that are not web pages (about:blank, srcdoc)', () => {
-    expect(fromSource(fakeDocument('两会', ['中文'], 'about:'))).toBe(false);
+    expect(fromSource(false, fakeDocument('两会', ['中文'], 'about:'))).toBe(false);
   });
 });
