@@ -1074,14 +1074,16 @@ function explainMisses(
         measureNames(long)
           .map((name) => `\`${name}\` ${formatMs(l((r) => r.measures[name] ?? NaN))}`)
           .join(', ') +
-        `). Then ${formatMs(l((r) => r.toFirstScreenMs - r.toStartMs))} to find the first ` +
-        'stretch of text (one 8 ms slice of the walk), wait for the intersection observer’s ' +
-        'first report (after a frame), and annotate what is on screen, the first slice carrying ' +
-        'the text engine’s one-off set-up in its first `analyze` call. The first frame that ' +
-        'lays out ruby in a page is slow too: three paragraphs of this page drawn as ruby took ' +
-        '175 to 350 ms to lay out the first time in a separate test (load average 11), 15 to ' +
-        '60 ms the next times, and 8 ms as plain spans; a font for the readings did not change ' +
-        'it. In the traced run, ' +
+        `). Then ${formatMs(l((r) => r.toFirstScreenMs - r.toStartMs))} to annotate what is ` +
+        'on screen: it is found from the page’s geometry at start and drawn in the first slice ' +
+        '(up to 30 ms), which also carries the text engine’s one-off set-up in its first ' +
+        '`analyze` call; on a loaded machine that slice runs out before the screen is done, and ' +
+        'every frame before the next slice lays out the whole page. The first of them is the ' +
+        'slowest: the first `display: ruby` element in a document makes Chromium lay out the ' +
+        'whole document again (the trace names the document’s style as the reason), 130 to 170 ' +
+        'ms on this page in a separate test, wherever the element is (even in a fixed, ' +
+        '`contain: strict` box outside the article), against 8 to 10 ms for each later ruby and ' +
+        '20 to 35 ms for a first ruby laid out as an inline block. In the traced run, ' +
         `of ${formatMs(first.windowMs)} from switch to first screen, ` +
         `extension tasks took ${formatMs(first.ms.extension)} and rendering ` +
         `${formatMs(first.ms.rendering)}.`,
@@ -1102,9 +1104,9 @@ function explainMisses(
         `${formatMs(Math.max(0, ...longFrames))}). In the traced run, ` +
         `${first.long.extension + later.long.extension} tasks over 50 ms ran extension code: ` +
         'the reader’s evaluation and its start-up steps are single tasks, and so is the text ' +
-        'engine’s one-off set-up inside the first `analyze` call (the script table and ' +
-        'opencc’s trie for traditional text, built on first use: about 25 ms in Node), which ' +
-        'lands in the first annotation slice' +
+        'engine’s one-off set-up inside the first `analyze` call (opencc’s trie for traditional ' +
+        'text, the glossary’s automaton, the polyphone model’s first characters), which lands ' +
+        'in the first annotation slice' +
         (Number.isNaN(slice) ? '' : ` (longest slice ${formatMs(slice)}; slices aim at 8 ms)`) +
         `; ${first.long.rendering + later.long.rendering} were rendering. Annotation now ` +
         'stays near the screen: the page grows to ' +
