@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { detectScript } from '../../utils/zh/detect-script';
 import { formatReading, numberedFromMarked } from '../../utils/zh/pinyin';
-import { readingsOf } from '../../utils/zh/pinyin-pro-readings';
+import { segmentText } from '../../utils/zh/analyze';
+import { readingsByWord, readingsOf } from '../../utils/zh/pinyin-pro-readings';
+import { createLexicon } from '../../utils/zh/segment';
 import { parseSyllable } from '../../utils/zh/pinyin-syllables';
 
 describe('script detection', () => {
@@ -38,6 +40,20 @@ describe('readings', () => {
 
   it('gives one reading per code point, empty for what is not Chinese', () => {
     expect(readingsOf('中a𠮷。国')).toEqual(['zhong1', '', '', '', 'guo2']);
+  });
+
+  it('reads lexicon words alone, the same the first time and after, whether or not they read as their characters', () => {
+    // 银行 and 行长 read otherwise than 行 alone (xing2); 经济 reads as its characters.
+    const lexicon = createLexicon(['银行', '行长', '经济']);
+    const text = '银行行长谈经济，行。银行';
+    const expected = [
+      ...['yin2', 'hang2', 'hang2', 'zhang3', 'tan2', 'jing1', 'ji4', ''],
+      ...['xing2', '', 'yin2', 'hang2'],
+    ];
+    for (let round = 0; round < 2; round++) {
+      const { boundaries, words } = segmentText(text, lexicon);
+      expect(readingsByWord(text, boundaries, words)).toEqual(expected);
+    }
   });
 
   it('cuts very long text into chunks without losing or shifting a reading', () => {

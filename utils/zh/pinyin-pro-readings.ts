@@ -90,36 +90,76 @@ export function readingsByWord(
     }
     // A lexicon word is found by its number, without cutting it out of the text and hashing it.
     const number = words?.numbers[b] ?? NOT_A_WORD;
-    let cached = number === NOT_A_WORD ? undefined : byNumber?.[number];
-    if (cached === undefined) {
-      const word = text.slice(start, end);
-      if (number !== NOT_A_WORD && byNumber) {
-        cached = readWordAlone(word);
-        byNumber[number] = cached;
-      } else {
-        cached = wordCache.get(word);
-        if (cached === undefined) {
-          cached = readWordAlone(word);
-          if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
-          wordCache.set(word, cached);
+    if (number !== NOT_A_WORD && byNumber) {
+      const kind = byNumber.kinds[number];
+      if (kind === SAME_AS_CHARS) {
+        for (let i = start; i < end; i++) readings.push(charReading(text, i));
+        continue;
+      }
+      let own = kind === OWN_READINGS ? byNumber.own.get(number) : undefined;
+      if (own === undefined) {
+        own = readWordAlone(text.slice(start, end));
+        if (sameAsChars(text, start, end, own)) {
+          byNumber.kinds[number] = SAME_AS_CHARS;
+        } else {
+          byNumber.kinds[number] = OWN_READINGS;
+          byNumber.own.set(number, own);
         }
       }
+      for (let k = 0; k < own.length; k++) readings.push(own[k] as string);
+      continue;
+    }
+    const word = text.slice(start, end);
+    let cached = wordCache.get(word);
+    if (cached === undefined) {
+      cached = readWordAlone(word);
+      if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+      wordCache.set(word, cached);
     }
     for (let k = 0; k < cached.length; k++) readings.push(cached[k] as string);
   }
   return readings;
 }
 
-/** Each lexicon's word readings by word number, read on first meeting: bounded by the lexicon. */
-const byLexicon = new WeakMap<Lexicon, (readonly string[] | undefined)[]>();
+/** `WordKinds.kinds` (0: the word was not met yet): read as its characters are read alone (most words: 经济, 中国 …). */
+const SAME_AS_CHARS = 1;
+/** Read otherwise (银行 háng, not 行 xíng): its readings are in `own`. */
+const OWN_READINGS = 2;
 
-function readingsByNumber(lexicon: Lexicon): (readonly string[] | undefined)[] {
+/**
+ * What pinyin-pro said of each lexicon word, by word number, learnt on first meeting (bounded by
+ * the lexicon). A byte per word says whether the word reads as its characters do: then its
+ * readings come from the per-character cache, which the page's common characters keep hot,
+ * instead of from an array of its own somewhere in the heap (a cache miss or two for each of a
+ * page's words, which made this the costliest step after segmentation).
+ */
+interface WordKinds {
+  /** 0 (not met yet), SAME_AS_CHARS or OWN_READINGS for each word number. */
+  kinds: Uint8Array;
+  readonly own: Map<number, readonly string[]>;
+}
+
+const byLexicon = new WeakMap<Lexicon, WordKinds>();
+
+function readingsByNumber(lexicon: Lexicon): WordKinds {
   let table = byLexicon.get(lexicon);
-  if (!table) byLexicon.set(lexicon, (table = []));
-  // Filled to the lexicon's size (words can be added later): an array written at scattered
-  // indexes past its end would turn into a slow dictionary.
-  while (table.length < lexicon.size) table.push(undefined);
+  if (!table) byLexicon.set(lexicon, (table = { kinds: new Uint8Array(0), own: new Map() }));
+  if (table.kinds.length < lexicon.size) {
+    // Words can be added to a lexicon later (glossary and personal terms).
+    const grown = new Uint8Array(Math.max(lexicon.size, table.kinds.length * 2));
+    grown.set(table.kinds);
+    table.kinds = grown;
+  }
   return table;
+}
+
+/** Whether `own` (a word's readings) are its characters' readings alone, text[start, end). */
+function sameAsChars(text: string, start: number, end: number, own: readonly string[]): boolean {
+  if (own.length !== end - start) return false; // A character outside the BMP.
+  for (let i = start; i < end; i++) {
+    if (own[i - start] !== charReading(text, i)) return false;
+  }
+  return true;
 }
 
 function charReading(text: string, i: number): string {

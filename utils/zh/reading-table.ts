@@ -201,9 +201,25 @@ export function readingTableFromTransfer(
   return {
     lexicon,
     char,
-    word: (number) => byNumber[number],
+    word: ownReadings(byNumber),
     toneless: (c) => polyphonic.get(c) ?? tonelessOf(char(c.codePointAt(0) ?? 0)),
   };
+}
+
+/**
+ * `ReadingTable.word` over the words' own readings by number. One byte per word says first
+ * whether there are any: a few percent of words read otherwise than their characters, and the
+ * bytes stay in cache where the sparse array of 100,000 slots would cost a cache miss for nearly
+ * every word of a page (the same finding as `readingsByWord`'s).
+ */
+function ownReadings(
+  byNumber: readonly (readonly string[] | undefined)[],
+): (number: number) => readonly string[] | undefined {
+  const has = new Uint8Array(byNumber.length);
+  byNumber.forEach((readings, number) => {
+    if (readings) has[number] = 1;
+  });
+  return (number) => (has[number] === 1 ? byNumber[number] : undefined);
 }
 
 function tableOf(
@@ -217,7 +233,7 @@ function tableOf(
   return {
     lexicon,
     char,
-    word: (number) => byNumber[number],
+    word: ownReadings(byNumber),
     toneless: (c) => polyphonic.get(c) ?? tonelessOf(char(c.codePointAt(0) ?? 0)),
   };
 }
