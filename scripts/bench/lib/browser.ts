@@ -440,6 +440,12 @@ export interface TraceTask {
   readonly evaluated: readonly { file: string; ms: number; compileMs: number }[];
   /** Milliseconds of some steps inside the task, by trace event name (see INNER_EVENTS). */
   readonly inner: Readonly<Record<string, number>>;
+  /**
+   * Milliseconds from the task's start to its first extension script event: the page's own work
+   * when code injected at `document_idle` ran inside a task of the page (its DOMContentLoaded,
+   * style), else the task's message handling.
+   */
+  readonly leadMs: number;
 }
 
 /** Steps inside a task worth naming: compiling, creating contexts and bindings (a content
@@ -488,6 +494,8 @@ interface TaskInProgress {
   contextOnly: boolean;
   evaluated: { file: string; ms: number; compileMs: number }[];
   inner: Record<string, number>;
+  /** When its first extension script event began. */
+  extensionTs?: number;
 }
 
 /**
@@ -542,6 +550,7 @@ export function mainThreadTasks(
         url === '' && (event.name === 'EvaluateScript' || event.name === 'v8.compile');
       if (url.startsWith(prefix) || injected) {
         task.extScript = true;
+        task.extensionTs ??= event.ts;
         const file = injected ? INJECTED_FUNCTION : url.slice(prefix.length);
         if (event.name === 'EvaluateScript')
           task.evaluated.push({ file, ms: (event.dur ?? 0) / 1000, compileMs: 0 });
@@ -565,6 +574,7 @@ export function mainThreadTasks(
       extension: forExtension || t.extScript || (t.microtasks && !t.otherScript),
       evaluated: t.evaluated,
       inner: t.contextOnly ? { ...t.inner, [CONTEXT_EVENT]: (t.end - t.ts) / 1000 } : t.inner,
+      leadMs: t.extensionTs === undefined ? 0 : (t.extensionTs - t.ts) / 1000,
     };
   });
 }
