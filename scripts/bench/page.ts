@@ -1177,7 +1177,8 @@ async function runPageBenchmark(): Promise<BenchReport> {
     await blank.close();
     if (ONLY) {
       // A quick look at one part while working on it: logged, BENCHMARKS.md left alone.
-      if (ONLY === 'nochinese') await measureNoChinese(extension, server);
+      if (ONLY === 'nochinese')
+        console.log(noChineseSection(await measureNoChinese(extension, server)));
       else if (ONLY === 'article') await measureArticle(extension, server);
       else if (ONLY === 'long') {
         const { trace } = await measureLongPage(extension, longPage);
