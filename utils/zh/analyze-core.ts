@@ -18,6 +18,7 @@ import { identityMapped, sourcePositions, type MappedText } from './offset-map';
 import { applyPolyphoneWords } from './polyphone-words';
 import {
   formatReading,
+  formatReadingOf,
   pinyinProReader,
   readingsFromTable,
   type PinyinStyle,
@@ -266,7 +267,9 @@ function buildTokens(original: string, inputs: TokenInputs): Token[] {
       readingIndex++;
       if (cp >= 0x3400 && isHanCodePoint(cp)) {
         if (pinyin === NO_PINYIN) pinyin = [];
-        (pinyin as string[]).push(formatReading(reading, style));
+        (pinyin as string[]).push(
+          cp > 0xffff ? formatReading(reading, style) : formatReadingOf(cp, reading, style),
+        );
       }
     }
     const simplifiedPart = simplifiedText.slice(from, to);

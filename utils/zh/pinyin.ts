@@ -157,6 +157,24 @@ export function formatReading(numbered: string, style: PinyinStyle): string {
 /** Formatting runs once per character of every page; a few thousand distinct keys cover it. */
 const formattedCache = new Map<string, string>();
 
+/**
+ * `formatReading` of the reading of BMP code unit `unit`: the same answer, remembered by the
+ * character. A character has nearly always the same reading, and a slot of an array indexed by
+ * the character (hot for a page's common characters) is cheaper than hashing the reading into
+ * the map of every reading, which `analyze` would otherwise do once per character.
+ */
+export function formatReadingOf(unit: number, numbered: string, style: PinyinStyle): string {
+  if (style !== 'mark') return formatReading(numbered, style);
+  if (lastNumbered[unit] === numbered) return lastMarked[unit] as string;
+  const formatted = formatReading(numbered, style);
+  lastNumbered[unit] = numbered;
+  lastMarked[unit] = formatted;
+  return formatted;
+}
+
+const lastNumbered: (string | undefined)[] = new Array<string | undefined>(65536).fill(undefined);
+const lastMarked: string[] = new Array<string>(65536).fill('');
+
 function formatUncached(numbered: string, style: PinyinStyle): string {
   const tone = Number(numbered.at(-1));
   const letters = numbered.slice(0, -1);
