@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectScript } from '../../utils/zh/detect-script';
-import { formatReading, numberedFromMarked } from '../../utils/zh/pinyin';
+import { formatReading, formatReadingOf, numberedFromMarked } from '../../utils/zh/pinyin';
 import { segmentText } from '../../utils/zh/analyze';
 import { readingsByWord, readingsOf } from '../../utils/zh/pinyin-pro-readings';
 import { createLexicon } from '../../utils/zh/segment';
@@ -36,6 +36,16 @@ describe('readings', () => {
     ).toEqual(['hǎo', 'guì', 'liú', 'xué', 'lǜ', 'de', 'ér', 'zhuàng']);
     expect(formatReading('lv4', 'num')).toBe('lv4');
     expect(formatReading('lv4', 'none')).toBe('lü');
+  });
+
+  it('formats by character as it formats the reading, when a character changes reading', () => {
+    const hang = '行'.charCodeAt(0);
+    for (const numbered of ['xing2', 'hang2', 'xing2', 'hang2', '']) {
+      for (const style of ['mark', 'num', 'none'] as const) {
+        expect(formatReadingOf(hang, numbered, style)).toBe(formatReading(numbered, style));
+      }
+    }
+    expect(formatReadingOf(hang, 'hang2', 'mark')).toBe('háng');
   });
 
   it('gives one reading per code point, empty for what is not Chinese', () => {
