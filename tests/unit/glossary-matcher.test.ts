@@ -178,6 +178,19 @@ describe('matchAnalysis', () => {
     for (const text of texts)
       expect(matchAnalysis(text, analyze(text)), text).toEqual(matchTerms(text));
   });
+
+  it('takes the aligned simplified text of the analysis as its key, the same as joining tokens', () => {
+    const aligned = ['堅持“十五五”規劃，培育新質生產力', '确保“十五五”开好局，推动高质量发展'];
+    for (const text of aligned) {
+      const analysis = analyze(text);
+      expect(analysis.alignedSimplified).toBe(analysis.tokens.map((t) => t.simplified).join(''));
+      const tokensOnly = { tokens: analysis.tokens, artifacts: analysis.artifacts };
+      expect(matchAnalysis(text, analysis), text).toEqual(matchAnalysis(text, tokensOnly));
+      expect(matchAnalysis(text, analysis).length).toBeGreaterThan(0);
+    }
+    // Artefacts removed: the simplified text no longer lines up with the original.
+    expect(analyze('新質(zhì)生產(chǎn)力').alignedSimplified).toBeUndefined();
+  });
 });
 
 describe('bad input', () => {

@@ -48,7 +48,7 @@ export function matchTerms(text: string, glossary: Glossary = getGlossary()): Te
  */
 export function matchAnalysis(
   text: string,
-  analysis: Pick<Analysis, 'tokens' | 'artifacts'>,
+  analysis: Pick<Analysis, 'tokens' | 'artifacts' | 'alignedSimplified'>,
   glossary: Glossary = getGlossary(),
 ): TermHit[] {
   if (!mayContainTerms(text)) return [];

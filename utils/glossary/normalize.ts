@@ -50,10 +50,13 @@ export function normalizeForMatching(text: string): NormalizedText {
  */
 export function normalizeAnalysis(
   text: string,
-  analysis: Pick<Analysis, 'tokens' | 'artifacts'>,
+  analysis: Pick<Analysis, 'tokens' | 'artifacts' | 'alignedSimplified'>,
 ): NormalizedText {
   // Nearly always every token is as long as its simplified form (no artefacts, and conversion
-  // kept the length): then the key lines up with the text and offsets are the same.
+  // kept the length): then the key lines up with the text and offsets are the same. `analyze`
+  // says so, with the text, when it knows.
+  if (analysis.alignedSimplified !== undefined && analysis.alignedSimplified.length === text.length)
+    return fromMapped(text.length, identityMapped(analysis.alignedSimplified));
   let aligned = true;
   for (const token of analysis.tokens) {
     if (token.end - token.start !== token.simplified.length) {

@@ -14,7 +14,7 @@ import { removeInlinePinyin, type InlinePinyinArtifact } from './artifacts';
 import { getMappedConverter } from './convert';
 import { detectScript, type DetectedScript } from './detect-script';
 import { isHanCodePoint } from './han';
-import { identityMapped, sourcePositions, type MappedText } from './offset-map';
+import { identityMapped, isLengthPreserving, sourcePositions, type MappedText } from './offset-map';
 import { applyPolyphoneWords } from './polyphone-words';
 import {
   formatReading,
@@ -85,6 +85,12 @@ export interface Token {
 
 export interface Analysis {
   readonly tokens: Token[];
+  /**
+   * The simplified text (artefacts removed) when it lines up with the original, unit for unit
+   * (nothing removed, every conversion one-for-one): then every token's `simplified` is its span
+   * of this string, and the glossary takes it as its key instead of joining the tokens again.
+   */
+  readonly alignedSimplified?: string;
   /** Script of the original text, judged from script-specific characters. */
   readonly script: DetectedScript;
   readonly artifacts: readonly InlinePinyinArtifact[];
@@ -120,6 +126,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }),
     script,
     artifacts: scan.artifacts,
+    alignedSimplified:
+      scan.artifacts.length === 0 && simplified.pieces.every(isLengthPreserving)
+        ? simplified.text
+        : undefined,
   };
 }
 
