@@ -17,8 +17,9 @@ const INITIAL_CAPACITY = 1024;
  */
 const MAX_LOAD = 0.75;
 const UNREACHED = 0x7fffffff;
-/** First header field of a packed lexicon ("TLX1"); read back in another byte order it differs. */
-const PACK_MAGIC = 0x31584c54;
+/** First header field of a packed lexicon ("TLX2": with its edge filter); read back in another
+ * byte order it differs. */
+const PACK_MAGIC = 0x32584c54;
 /** Five Int32 header fields: magic, capacity, nodes, words, longest word. */
 const HEADER_BYTES = 20;
 /** `words` value of a node that ends no word. */
@@ -53,7 +54,7 @@ export class Lexicon {
    * every edge in the table. Every walk ends where the text leaves the trie, and an unsuccessful
    * probe of the hash table is its longest step (about four slots at this load); with a few
    * percent of the filter's bits set, the walk nearly always stops after one read of a table
-   * that stays in cache. Derived from the table, never packed.
+   * that stays in cache. Packed with the table (a page would spend milliseconds rebuilding it).
    */
   private edgeFilter: Int32Array;
   private mask: number;
@@ -76,7 +77,7 @@ export class Lexicon {
   }
 
   /**
-   * The lexicon as bytes: a header, then its three arrays as they are. A page decodes this in a
+   * The lexicon as bytes: a header, then its four arrays as they are. A page decodes this in a
    * few milliseconds, where building the lexicon from the word list costs it about fifty (the
    * background builds it once and hands every page the bytes; see `unpackLexicon`).
    */
@@ -89,9 +90,10 @@ export class Lexicon {
       this.wordCount,
       this.longest,
     ]);
-    const bytes = new Uint8Array(header.byteLength + capacity * (4 + 4 + 2));
+    const bytes = new Uint8Array(header.byteLength + capacity * (4 + 4 + 2) + FILTER_WORDS * 4);
     let at = 0;
-    for (const array of [header, this.parents, this.words, this.units]) {
+    // The edge filter goes along: a page would otherwise hash every edge again to rebuild it.
+    for (const array of [header, this.parents, this.words, this.units, this.edgeFilter]) {
       bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
       at += array.byteLength;
     }
@@ -107,7 +109,8 @@ export class Lexicon {
     const [magic, capacity = 0, nodeCount = 0, wordCount = 0, longest = 0] = header;
     if (magic !== PACK_MAGIC) throw fail('wrong format or byte order');
     if (capacity < 2 || (capacity & (capacity - 1)) !== 0) throw fail('bad capacity');
-    if (bytes.byteLength !== HEADER_BYTES + capacity * 10) throw fail('truncated');
+    if (bytes.byteLength !== HEADER_BYTES + capacity * 10 + FILTER_WORDS * 4)
+      throw fail('truncated');
     if (nodeCount < 1 || nodeCount > capacity || wordCount < 0 || longest < 0)
       throw fail('bad counts');
     // Views on the bytes themselves (a page decodes megabytes of them); copied only when the
@@ -119,9 +122,10 @@ export class Lexicon {
       make: new (b: ArrayBuffer, o: number, n: number) => T,
       offset: number,
       size: number,
+      count = capacity,
     ) => {
-      const part = at(offset, capacity * size);
-      return new make(part.buffer as ArrayBuffer, part.byteOffset, capacity);
+      const part = at(offset, count * size);
+      return new make(part.buffer as ArrayBuffer, part.byteOffset, count);
     };
     const body = HEADER_BYTES;
     const lexicon = new Lexicon();
@@ -133,14 +137,11 @@ export class Lexicon {
     lexicon.wordCount = wordCount;
     lexicon.longest = longest;
     lexicon.firstLevel.fill(NO_NODE);
-    lexicon.edgeFilter = new Int32Array(FILTER_WORDS);
+    lexicon.edgeFilter = view(Int32Array, body + capacity * 10, 4, FILTER_WORDS);
     const parents = lexicon.parents;
     const units = lexicon.units;
     for (let slot = 1; slot < capacity; slot++) {
-      const parent = parents[slot] as number;
-      if (parent === FREE) continue;
-      if (parent === ROOT + 1) lexicon.firstLevel[units[slot] as number] = slot;
-      setFilterBit(lexicon.edgeFilter, hashEdge(parent - 1, units[slot] as number));
+      if (parents[slot] === ROOT + 1) lexicon.firstLevel[units[slot] as number] = slot;
     }
     return lexicon;
   }
