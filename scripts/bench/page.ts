@@ -781,10 +781,11 @@ function noChineseSection(result: NoChineseResult): string {
       `tasks of the page's main thread that ran the extension's code, from its first script ` +
       `event on where the page's own work came first in the same task (see the script's header ` +
       'for how tasks are attributed). The extension declares no content script: with the reader ' +
-      'off for the site nothing of it runs in the page; with the reader on, once the tab has ' +
-      'loaded the background runs a probe (`pageHasChinese`, through ' +
-      '`scripting.executeScript` in the page’s own world, so no isolated world is created) and ' +
-      'injects the reader only where it finds Chinese. "Without the extension" is the same page ' +
+      'off for the site nothing of it runs in the page; with the reader on, the background runs ' +
+      'a probe (`pageHasChinese`, through `scripting.executeScript` in the page’s own world, so ' +
+      'no isolated world is created) in the top frame at its `document_idle` and, once the tab ' +
+      'has loaded, in the other frames (the top frame then answers at once), and injects the ' +
+      'reader only where it finds Chinese. "Without the extension" is the same page ' +
       'and the same measure in ' +
       'a Chromium started without it: it shows the measure counts nothing that is not the ' +
       'extension’s.',

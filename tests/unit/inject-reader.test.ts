@@ -208,12 +208,12 @@ describe('pageHasChinese', () => {
   function fakeDocument(
     title: string,
     texts: string[],
-    protocol = 'https:',
+    url = 'https://news.example.cn/a',
     view: object = { top: {} },
   ): Document {
     return {
       defaultView: view,
-      location: { protocol },
+      URL: url,
       title,
       body: {},
       createTreeWalker: () => {
@@ -254,13 +254,17 @@ describe('pageHasChinese', () => {
   it('answers false at once in the top frame when asked to skip it', () => {
     const top: { top?: object } = {};
     top.top = top;
-    expect(fromSource(true, fakeDocument('两会', ['中文'], 'https:', top))).toBe(false);
-    expect(fromSource(false, fakeDocument('两会', ['中文'], 'https:', top))).toBe(true);
+    expect(fromSource(true, fakeDocument('两会', ['中文'], 'https://news.example.cn/', top))).toBe(
+      false,
+    );
+    expect(fromSource(false, fakeDocument('两会', ['中文'], 'https://news.example.cn/', top))).toBe(
+      true,
+    );
     // A frame inside the page still answers.
     expect(fromSource(true, fakeDocument('两会', ['中文']))).toBe(true);
   });
 
   it('answers false in frames that are not web pages (about:blank, srcdoc)', () => {
-    expect(fromSource(false, fakeDocument('两会', ['中文'], 'about:'))).toBe(false);
+    expect(fromSource(false, fakeDocument('两会', ['中文'], 'about:srcdoc'))).toBe(false);
   });
 });
