@@ -207,6 +207,12 @@ interface TrieNode {
   next: Map<number, TrieNode> | undefined;
   /** The replacement when a source ends at this node. */
   value: string | undefined;
+  /**
+   * The root's children by BMP code unit (surrogates excepted), set once the trie is built: the
+   * first step is taken at every position of the text, and an array read is cheaper than hashing
+   * into the root's Map of thousands of characters.
+   */
+  byUnit?: (TrieNode | undefined)[];
 }
 
 /** The value of the last `matchEnd` that found a match (a module variable: no object per call). */
@@ -217,7 +223,20 @@ let matched = '';
 function matchEnd(root: TrieNode, text: string, i: number): number {
   let node = root;
   let end = 0;
-  for (let j = i; j < text.length;) {
+  let j = i;
+  const unit = text.charCodeAt(i);
+  const byUnit = root.byUnit;
+  if (byUnit && (unit < 0xd800 || unit > 0xdfff)) {
+    const first = byUnit[unit];
+    if (first === undefined) return 0;
+    node = first;
+    j = i + 1;
+    if (first.value !== undefined) {
+      end = j;
+      matched = first.value;
+    }
+  }
+  for (; j < text.length;) {
     const cp = text.codePointAt(j) as number;
     j += cp > 0xffff ? 2 : 1;
     const next = node.next?.get(cp);
@@ -298,9 +317,16 @@ function getTrie(group: NamedGroup): TrieNode {
       if (text === undefined) throw new Error(`opencc dictionary ${name} is not loaded`);
       addEntries(trie, text);
     }
+    trie.byUnit = indexByUnit(trie);
     trieCache.set(key, trie);
   }
   return trie;
+}
+
+function indexByUnit(root: TrieNode): (TrieNode | undefined)[] {
+  const byUnit = new Array<TrieNode | undefined>(0x10000).fill(undefined);
+  for (const [cp, child] of root.next ?? []) if (cp <= 0xffff) byUnit[cp] = child;
+  return byUnit;
 }
 
 /**
