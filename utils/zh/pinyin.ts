@@ -165,6 +165,9 @@ const formattedCache = new Map<string, string>();
  */
 export function formatReadingOf(unit: number, numbered: string, style: PinyinStyle): string {
   if (style !== 'mark') return formatReading(numbered, style);
+  // Made on first use: every script that imports this module would otherwise pay for them.
+  lastNumbered ??= new Array<string | undefined>(65536).fill(undefined);
+  lastMarked ??= new Array<string>(65536).fill('');
   if (lastNumbered[unit] === numbered) return lastMarked[unit] as string;
   const formatted = formatReading(numbered, style);
   lastNumbered[unit] = numbered;
@@ -172,8 +175,8 @@ export function formatReadingOf(unit: number, numbered: string, style: PinyinSty
   return formatted;
 }
 
-const lastNumbered: (string | undefined)[] = new Array<string | undefined>(65536).fill(undefined);
-const lastMarked: string[] = new Array<string>(65536).fill('');
+let lastNumbered: (string | undefined)[] | undefined;
+let lastMarked: string[] | undefined;
 
 function formatUncached(numbered: string, style: PinyinStyle): string {
   const tone = Number(numbered.at(-1));

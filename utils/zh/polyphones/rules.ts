@@ -174,12 +174,17 @@ export const RULE_CHARS: ReadonlySet<string> = new Set(Object.keys(RULES));
 /** 为, the one rule that reads its whole clause. */
 const WEI = '为'.charCodeAt(0);
 
-/** RULES by the character's code unit (every rule character is in the BMP). */
-const RULES_BY_UNIT: readonly (Rule | undefined)[] = (() => {
-  const byUnit = new Array<Rule | undefined>(0x10000).fill(undefined);
-  for (const [char, rule] of Object.entries(RULES)) byUnit[char.charCodeAt(0)] = rule;
-  return byUnit;
-})();
+/** RULES by the character's code unit (every rule character is in the BMP), made on first use. */
+let rulesByUnit: readonly (Rule | undefined)[] | undefined;
+
+function rulesIndex(): readonly (Rule | undefined)[] {
+  if (!rulesByUnit) {
+    const byUnit = new Array<Rule | undefined>(0x10000).fill(undefined);
+    for (const [char, rule] of Object.entries(RULES)) byUnit[char.charCodeAt(0)] = rule;
+    rulesByUnit = byUnit;
+  }
+  return rulesByUnit;
+}
 
 /**
  * Dictionary words the rules still read: CC-CEDICT's 性地 ("nature of the soil") makes the
@@ -206,7 +211,7 @@ export function ruleReading(text: FeatureText, i: number): RuleReading {
   const { codeAt, wordOf, wordStarts } = text;
   // By code unit: `RULES[char]` would make and hash a string of every character asked about.
   const code = codeAt(i);
-  const rule = code >= 0 && code < 0x10000 ? RULES_BY_UNIT[code] : undefined;
+  const rule = code >= 0 && code < 0x10000 ? rulesIndex()[code] : undefined;
   if (!rule) return NO_RULE;
   const w = wordOf(i);
   const start = wordStarts[w] as number;
