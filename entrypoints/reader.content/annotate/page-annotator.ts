@@ -77,6 +77,9 @@ const EAGER_CHARS = 20_000;
  */
 const FIRST_SCREEN_SLICE_MS = 30;
 
+/** What the page may change that we annotate afresh: new nodes anywhere, edited text. */
+const WATCH_CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
 export class PageAnnotator {
   // A text node the page edits after we replaced it is put back and annotated afresh.
   private readonly log = new ReplacementLog((original) => {
@@ -129,7 +132,7 @@ export class PageAnnotator {
       rootMargin: NEAR_MARGIN,
     });
     this.mutations = new MutationObserver((records) => this.onMutations(records));
-    this.mutations.observe(body, { childList: true, subtree: true, characterData: true });
+    this.mutations.observe(body, WATCH_CHANGES);
     // The page's text is found in slices too: a million characters take longer than one slice.
     this.walker = chineseTextWalker(body);
     for (const node of onScreen) {
@@ -230,6 +233,20 @@ export class PageAnnotator {
    * the rest of the eager share. */
   private runSlice(): void {
     this.cancelScheduled = null;
+    // Our own writes are not watched: the browser would record every node we insert (thousands
+    // a slice) only for onMutations to recognise them as ours. What the page changed before the
+    // slice is taken first and handled after it; nothing else runs during the slice.
+    const pageChanges = this.mutations?.takeRecords() ?? [];
+    this.mutations?.disconnect();
+    try {
+      this.runSliceWork();
+    } finally {
+      if (this.mutations && this.doc.body) this.mutations.observe(this.doc.body, WATCH_CHANGES);
+    }
+    if (pageChanges.length > 0) this.onMutations(pageChanges);
+  }
+
+  private runSliceWork(): void {
     const started = performance.now();
     let deadline = started + (this.firstScreenMarked ? SLICE_MS : FIRST_SCREEN_SLICE_MS);
     let node: Text | undefined;
