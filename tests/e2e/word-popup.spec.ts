@@ -80,6 +80,104 @@ describe('word popup', () => {
     await expect.poll(() => popupText(p)).toContain('huì yì');
   });
 
+  it('places the popup inside the viewport without covering the word, near every edge', async () => {
+    const p = await suite.openWithReader('/simplified-news.html');
+    const words = p.locator('ruby[data-tifa="w"]');
+    const viewport = p.viewportSize();
+    if (!viewport) throw new Error('no viewport');
+    // A word near the top, and the same word scrolled to the bottom and to the right edge.
+    for (const place of ['top', 'bottom', 'right'] as const) {
+      const word = words.nth(place === 'top' ? 0 : 12);
+      await word.evaluate((element, where) => {
+        if (where === 'right') (element as HTMLElement).style.marginLeft = '0';
+        element.scrollIntoView({ block: where === 'bottom' ? 'end' : 'start' });
+        if (where === 'right') window.scrollBy(0, -20);
+      }, place);
+      if (place === 'right') {
+        // Moves the word to the viewport's right edge (the page is restored by the next load).
+        await word.evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          (element as HTMLElement).style.position = 'relative';
+          (element as HTMLElement).style.left = `${innerWidth - box.right - 24}px`;
+        });
+      }
+      const box = await word.boundingBox();
+      if (!box) throw new Error('no word box');
+      await p.mouse.move(box.x + box.width / 2, box.y + box.height * 0.75);
+      const dialog = p.getByRole('dialog', { name: 'Dictionary' });
+      await expect.poll(() => dialog.isVisible()).toBe(true);
+      const popup = await dialog.boundingBox();
+      if (!popup) throw new Error('no popup box');
+      expect(popup.x).toBeGreaterThanOrEqual(0);
+      expect(popup.y).toBeGreaterThanOrEqual(0);
+      expect(popup.x + popup.width).toBeLessThanOrEqual(viewport.width);
+      expect(popup.y + popup.height).toBeLessThanOrEqual(viewport.height);
+      const overlaps =
+        popup.x < box.x + box.width &&
+        box.x < popup.x + popup.width &&
+        popup.y < box.y + box.height &&
+        box.y < popup.y + popup.height;
+      expect(overlaps, `popup over the word (${place})`).toBe(false);
+      await p.mouse.move(1, 1);
+      await expect.poll(() => popupText(p)).toBe('');
+    }
+  });
+
+  it('shows one popup at a time while the pointer crosses words, in the page’s theme', async () => {
+    const p = await suite.openWithReader('/simplified-news.html');
+    await waitForPrefetch(p);
+    // Dark page: the popup follows the background behind the word.
+    await p.evaluate(() => {
+      document.body.style.background = '#111';
+      document.body.style.color = '#eee';
+    });
+    for (const [word, reading] of [
+      ['会议', 'huì yì'],
+      ['召开', 'zhào kāi'],
+      ['会议', 'huì yì'],
+    ] as const) {
+      await hoverWord(p, word);
+      await expect.poll(() => popupText(p)).toContain(reading);
+    }
+    const panels = await p.evaluate(() => {
+      const root = document.querySelector('tifa-popup')?.shadowRoot;
+      return [...(root?.querySelectorAll('.popup') ?? [])].map((panel) => ({
+        dialog: panel.getAttribute('role') === 'dialog',
+        shown:
+          getComputedStyle(panel).display !== 'none' &&
+          getComputedStyle(panel).visibility === 'visible',
+        dark: panel.classList.contains('dark'),
+      }));
+    });
+    // The shown panel is the dialog; the spare one is out of the layout and out of sight.
+    expect(panels.filter((panel) => panel.shown)).toEqual([
+      { dialog: true, shown: true, dark: true },
+    ]);
+    expect(panels.filter((panel) => panel.dialog)).toHaveLength(1);
+    // No Chinese voice in this Chromium: the speak button is hidden, the others are there.
+    const dialog = p.getByRole('dialog', { name: 'Dictionary' });
+    await expect.poll(() => dialog.getByRole('button', { name: /Save/ }).isVisible()).toBe(true);
+    expect(await dialog.getByRole('button', { name: /Speak/ }).isVisible()).toBe(false);
+  });
+
+  it('steps to the next and previous word with N and B', async () => {
+    const p = await suite.openWithReader('/simplified-news.html');
+    await hoverWord(p, '召开');
+    await expect.poll(() => popupText(p)).toContain('zhào kāi');
+    const next = await p
+      .locator('ruby[data-tifa="w"]', { hasText: /^召开$/ })
+      .first()
+      .evaluate((word) => {
+        const words = [...document.querySelectorAll('ruby[data-tifa="w"]')];
+        return words[words.indexOf(word) + 1]?.textContent ?? '';
+      });
+    await p.keyboard.press('n');
+    await expect.poll(async () => (await popupText(p)).includes('zhào kāi')).toBe(false);
+    expect(await popupText(p)).toContain(next.slice(0, 1));
+    await p.keyboard.press('b');
+    await expect.poll(() => popupText(p)).toContain('zhào kāi');
+  });
+
   it('stays readable under hostile page CSS', async () => {
     const p = await suite.openWithReader('/hostile-css.html');
     await hoverWord(p, '食品');

@@ -8,6 +8,12 @@
  * on screen once reading mode has drawn them or the page was scrolled, and the paragraph the
  * pointer enters) and kept in a small in-page cache; a hover over a cached word builds the popup
  * inside the `mousemove` handler itself, in time for that frame.
+ *
+ * Chromium holds `mousemove` back until the next frame begins (up to a frame interval) and then
+ * runs its handlers inside that frame, before drawing it. Where the page may hear
+ * `pointerrawupdate` (secure contexts), which arrives as soon as the pointer moves, the reader
+ * finds the word and builds its popup there, out of sight (PopupView.stage); the `mousemove` of
+ * the same move then only shows it, and the frame has no popup left to build or lay out.
  */
 import type { WordMatch } from '../../../utils/dict/lookup';
 import { describeTerm } from '../../../utils/glossary/entries';
@@ -35,6 +41,15 @@ const RECORD_DWELL_MS = 600;
 /** The same word on the same page goes into the history at most once in this time. */
 const RECORD_REPEAT_MS = 10 * 60 * 1000;
 
+/** Raw pointer updates closer together than this are not staged (mice report up to 1000 a
+ * second; the `mousemove` of the frame then finds the word itself, as without them). */
+const RAW_UPDATE_INTERVAL_MS = 4;
+
+/** What is left to do for a pointer move once its frame begins. */
+type Finish = () => void;
+
+const NOTHING: Finish = () => undefined;
+
 export class PopupController {
   private view: PopupView | null = null;
   private current: { word: WordAtPoint; matches: WordMatch[]; card: TermCard | null } | null = null;
@@ -52,6 +67,10 @@ export class PopupController {
   private stopped = false;
   /** The word whose answer is awaited: moving on within it asks nothing more. */
   private pendingWord: WordAtPoint | null = null;
+  /** A pointer position handled by `pointerrawupdate`, and what its `mousemove` must finish. */
+  private staged: { x: number; y: number; finish: Finish } | null = null;
+  /** When the last raw pointer update was handled (its event time). */
+  private lastRawUpdate = -Infinity;
   private voice: SpeechSynthesisVoice | null | undefined;
   private recordTimer = 0;
   /** When each word was last sent to the history from this page. */
@@ -67,7 +86,12 @@ export class PopupController {
   start(): void {
     if (this.trigger === 'off') return;
     if (this.trigger === 'click') this.doc.addEventListener('click', this.onClick, true);
-    else this.doc.addEventListener('mousemove', this.onMouseMove, { passive: true });
+    else {
+      this.doc.addEventListener('mousemove', this.onMouseMove, { passive: true });
+      // Only secure contexts have it; elsewhere `mousemove` does everything.
+      if (this.doc.defaultView && 'onpointerrawupdate' in this.doc.defaultView)
+        this.doc.addEventListener('pointerrawupdate', this.onRawUpdate, { passive: true });
+    }
     this.doc.addEventListener('keydown', this.onKeyDown, true);
     this.doc.addEventListener('scroll', this.onScroll, { passive: true, capture: true });
   }
@@ -75,6 +99,8 @@ export class PopupController {
   stop(): void {
     this.doc.removeEventListener('click', this.onClick, true);
     this.doc.removeEventListener('mousemove', this.onMouseMove);
+    this.doc.removeEventListener('pointerrawupdate', this.onRawUpdate);
+    this.staged = null;
     this.doc.removeEventListener('keydown', this.onKeyDown, true);
     this.doc.removeEventListener('scroll', this.onScroll, true);
     this.stopped = true;
@@ -87,20 +113,54 @@ export class PopupController {
     this.current = null;
   }
 
+  /** Whether a pointer move may open or close the popup (not inside it; modifier held). */
+  private hoverCounts(event: MouseEvent): boolean {
+    if (this.view?.contains(event.target)) return false;
+    if (this.trigger === 'hover-shift' && !event.shiftKey) return false;
+    if (this.trigger === 'hover-alt' && !event.altKey) return false;
+    return true;
+  }
+
   private readonly onMouseMove = (event: MouseEvent): void => {
-    if (this.view?.contains(event.target)) return;
-    if (this.trigger === 'hover-shift' && !event.shiftKey) return;
-    if (this.trigger === 'hover-alt' && !event.altKey) return;
+    const staged = this.staged;
+    this.staged = null;
+    if (!this.hoverCounts(event)) return;
+    // The raw update of this very position did the work: show what it built. (A pointer
+    // event's coordinates keep their fraction; the mouse event's are whole pixels.)
+    if (
+      staged &&
+      Math.abs(staged.x - event.clientX) < 1 &&
+      Math.abs(staged.y - event.clientY) < 1
+    ) {
+      staged.finish();
+      return;
+    }
     // Right here, not in a later frame: Chromium delivers pointer moves once per frame, just
     // before drawing it, so a popup built now (from the cache) is painted in this very frame.
-    void this.lookUpAt(event.clientX, event.clientY);
+    this.lookUpAt(event.clientX, event.clientY, false)();
+  };
+
+  /** The pointer moved (delivered at once, not with the next frame): find the word and build
+   * its popup now, to be shown by this move's `mousemove`. */
+  private readonly onRawUpdate = (event: Event): void => {
+    if (!(event instanceof PointerEvent)) return;
+    if (event.pointerType !== 'mouse' && event.pointerType !== 'pen') return;
+    this.staged = null;
+    if (event.timeStamp - this.lastRawUpdate < RAW_UPDATE_INTERVAL_MS) return;
+    this.lastRawUpdate = event.timeStamp;
+    if (!this.hoverCounts(event)) return;
+    this.staged = {
+      x: event.clientX,
+      y: event.clientY,
+      finish: this.lookUpAt(event.clientX, event.clientY, true),
+    };
   };
 
   private readonly onClick = (event: MouseEvent): void => {
     if (this.view?.contains(event.target)) return;
     // A click on a link still follows it; only clicks on plain text open the popup.
     if (event.target instanceof Element && event.target.closest('a[href], button, label')) return;
-    void this.lookUpAt(event.clientX, event.clientY);
+    this.lookUpAt(event.clientX, event.clientY, false)();
   };
 
   private readonly onScroll = (): void => {
@@ -155,19 +215,25 @@ export class PopupController {
     this.queuePrefetch(visibleParagraphs(this.doc));
   }
 
-  /** Looks up what is under (x, y) and shows or hides the popup accordingly; synchronous when
-   * the answer is in the cache. */
-  private lookUpAt(x: number, y: number): Promise<void> | undefined {
+  /**
+   * Looks up what is under (x, y) and shows or hides the popup accordingly; synchronous when
+   * the answer is in the cache. With `stage`, a popup from the cache is built but not shown, and
+   * closing is left undone: the returned function does what is left (without, nothing is).
+   */
+  private lookUpAt(x: number, y: number, stage: boolean): Finish {
     const word = wordAtPoint(this.doc, x, y);
     if (!word) {
-      if (this.trigger === 'click') this.close();
-      else if (this.current) this.close();
-      return;
+      const close = () => {
+        if (this.trigger === 'click' || this.current) this.close();
+      };
+      if (stage) return close;
+      close();
+      return NOTHING;
     }
     if (this.current && sameAnchor(this.current.word.anchor, word.anchor) && this.view?.visible)
-      return;
-    if (this.pendingWord && sameAnchor(this.pendingWord.anchor, word.anchor)) return;
-    const shown = this.show(word);
+      return NOTHING;
+    if (this.pendingWord && sameAnchor(this.pendingWord.anchor, word.anchor)) return NOTHING;
+    const { shown, finish } = this.show(word, stage);
     // Entering another paragraph: ask for its other words while the reader is on this one,
     // once this word's own answer is in (the prefetch must not delay it).
     if (word.segmented !== undefined && word.anchor instanceof Element) {
@@ -178,23 +244,21 @@ export class PopupController {
         else this.queuePrefetch([block]);
       }
     }
-    return shown;
+    return finish;
   }
 
-  /** Shows the popup for a word: at once from the cache, else after the background's answer. */
-  private show(word: WordAtPoint): Promise<void> | undefined {
+  /** Shows the popup for a word: at once from the cache (only staged with `stage`: `finish`
+   * shows it), else after the background's answer (`shown`). */
+  private show(word: WordAtPoint, stage = false): { shown?: Promise<void>; finish: Finish } {
     const id = ++this.request;
     // A glossary term's card comes from the bundled glossary; the dictionary from the background.
     const card = word.term ? describeTerm(word.term.id) : null;
     const personal = this.personalAt(word.term?.element);
     const request = lookupRequestFor(word);
-    if (!request && !card && personal.length === 0) return;
+    if (!request && !card && personal.length === 0) return { finish: NOTHING };
     const cached = request ? this.cache.get(request) : [];
-    if (cached) {
-      this.render(word, cached, card, personal);
-      return;
-    }
-    return this.fetchAndShow(id, word, request, card, personal);
+    if (cached) return { finish: this.render(word, cached, card, personal, stage) };
+    return { shown: this.fetchAndShow(id, word, request, card, personal), finish: NOTHING };
   }
 
   private async fetchAndShow(
@@ -229,19 +293,25 @@ export class PopupController {
     this.render(word, matches, card, personal);
   }
 
+  /** Builds the popup and shows it, or with `stage` returns the function that shows it. */
   private render(
     word: WordAtPoint,
     matches: WordMatch[],
     card: TermCard | null,
     personal: readonly PersonalCardTerm[],
-  ): void {
+    stage = false,
+  ): Finish {
     if (matches.length === 0 && !card && personal.length === 0) {
-      this.close();
-      return;
+      const close = () => this.close();
+      if (stage) return close;
+      close();
+      return NOTHING;
     }
-    this.current = { word, matches, card };
+    // Reads of the page first (its layout is clean after finding the word), then the popup's
+    // own writes and its one measured layout, inside its contained host.
     const box = word.anchor.getBoundingClientRect();
-    this.ensureView().show(
+    const view = this.ensureView();
+    view.stage(
       {
         matches,
         term: card,
@@ -251,7 +321,14 @@ export class PopupController {
       },
       { left: box.left, top: box.top, width: box.width, height: box.height },
     );
-    this.recordSoon();
+    const finish = () => {
+      if (!view.commit()) return;
+      this.current = { word, matches, card };
+      this.recordSoon();
+    };
+    if (stage) return finish;
+    finish();
+    return NOTHING;
   }
 
   /** Adds paragraphs to the prefetch queue and starts it if it is idle. */
@@ -378,6 +455,7 @@ export class PopupController {
 
   private close(): void {
     this.request++;
+    this.staged = null;
     this.current = null;
     this.view?.hide();
   }
@@ -478,7 +556,7 @@ export class PopupController {
     next.scrollIntoView({ block: 'nearest' });
     const text = next.textContent ?? '';
     const term = termAround(next);
-    void this.show({
+    this.show({
       text,
       segmented: text,
       anchor: next,

@@ -42,13 +42,24 @@ export interface PopupContent {
   readonly personal?: readonly PersonalCardTerm[];
 }
 
+/**
+ * The host covers the viewport, fixed, with `contain: strict` and no pointer events of its own:
+ * whatever the popup does inside it is laid out and painted apart from the page (the host is a
+ * relayout boundary of a fixed size), so showing, filling or moving the popup never lays out the
+ * page. `!important` in `:host` beats any page rule on the host element, even an important one.
+ * A staged panel is laid out but not seen (`visibility: hidden`): the next popup is built and
+ * measured in it ahead of the frame that shows it (see PopupView.stage); a spare or closed one
+ * is `display: none`.
+ */
 const STYLE = `
-:host { all: initial; }
-.popup { position: fixed; z-index: 2147483647; box-sizing: border-box; max-width: min(420px, 94vw);
-  overflow: auto; padding: 10px 12px; border-radius: 8px; font: 14px/1.45 system-ui, sans-serif;
-  text-align: left; box-shadow: 0 6px 24px rgba(0,0,0,.28); border: 1px solid var(--border);
-  background: var(--bg); color: var(--fg); }
+:host { all: initial !important; position: fixed !important; inset: 0 !important;
+  contain: strict !important; pointer-events: none !important; z-index: 2147483647 !important; }
+.popup { position: absolute; left: 0; top: 0; pointer-events: auto; box-sizing: border-box;
+  max-width: min(420px, 94vw); overflow: auto; padding: 10px 12px; border-radius: 8px;
+  font: 14px/1.45 system-ui, sans-serif; text-align: left; box-shadow: 0 6px 24px rgba(0,0,0,.28);
+  border: 1px solid var(--border); background: var(--bg); color: var(--fg); }
 .popup[hidden] { display: none; }
+.popup.staged { visibility: hidden; }
 .light { --bg: #fffdf7; --fg: #1d1d1f; --muted: #5f6368; --border: #d9d4c7; --accent: #0b57d0; }
 .dark { --bg: #1f2023; --fg: #ececec; --muted: #b0b0b0; --border: #44464c; --accent: #8ab4f8; }
 .match + .match { margin-top: 8px; padding-top: 8px; border-top: 1px solid var(--border); }
@@ -68,51 +79,72 @@ kbd { font: 11px monospace; color: var(--muted); }
 .status { margin-top: 6px; font-size: 12px; color: var(--accent); min-height: 1em; }
 ${TERM_CARD_STYLE}${PERSONAL_CARD_STYLE}`;
 
+/** One popup panel: its content, buttons and status line. */
+interface Panel {
+  readonly root: HTMLElement;
+  readonly body: HTMLElement;
+  readonly status: HTMLElement;
+  readonly speakButton: HTMLButtonElement;
+  termCard: HTMLElement | null;
+  /** The word box the panel was placed beside, to place it again when the card changes. */
+  word: Box | null;
+}
+
+/**
+ * Two panels, one shown and one spare. `stage` builds the next popup in the spare one (hidden
+ * but laid out, measured and placed) and `commit` swaps them: the frame that shows a staged
+ * popup only flips two attributes, with nothing left to build or lay out. The shown panel alone
+ * carries `role="dialog"`.
+ */
 export class PopupView {
   private readonly host: HTMLElement;
-  private readonly panel: HTMLElement;
-  private readonly body: HTMLElement;
-  private readonly status: HTMLElement;
-  private readonly speakButton: HTMLButtonElement;
-  private readonly actions: PopupActions;
-  private termCard: HTMLElement | null = null;
-  /** The word box the panel was last placed beside, to place it again when the card changes. */
-  private lastWord: Box | null = null;
+  private front: Panel;
+  private back: Panel;
+  private staged = false;
 
-  constructor(doc: Document, actions: PopupActions) {
-    this.actions = actions;
-    this.panel = doc.createElement('div');
-    this.panel.className = 'popup light';
-    this.panel.setAttribute('role', 'dialog');
-    this.panel.setAttribute('aria-label', 'Dictionary');
-    this.panel.hidden = true;
-    this.body = doc.createElement('div');
-    const bar = doc.createElement('div');
-    bar.className = 'actions';
-    const save = button(doc, 'Save', 'S', actions.save);
-    this.speakButton = button(doc, 'Speak', 'A', actions.speak);
-    const copy = button(doc, 'Copy', 'C', actions.copy);
-    const close = button(doc, 'Close', 'Esc', actions.close);
-    bar.append(save, this.speakButton, copy, close);
-    this.status = doc.createElement('div');
-    this.status.className = 'status';
-    this.status.setAttribute('aria-live', 'polite');
-    this.panel.append(this.body, bar, this.status);
-    this.host = mountShadowHost(doc, 'tifa-popup', MARK.popup, STYLE, this.panel);
+  constructor(
+    doc: Document,
+    private readonly actions: PopupActions,
+  ) {
+    this.front = buildPanel(doc, actions);
+    this.back = buildPanel(doc, actions);
+    this.front.root.setAttribute('role', 'dialog');
+    this.host = mountShadowHost(
+      doc,
+      'tifa-popup',
+      MARK.popup,
+      STYLE,
+      this.front.root,
+      this.back.root,
+    );
   }
 
   get visible(): boolean {
-    return !this.panel.hidden;
+    return !this.front.root.hidden;
   }
 
   /** Shows matches next to the word's box. */
   show(content: PopupContent, word: Box): void {
-    // Its height limit first: the popup is then laid out once, when place() measures it.
-    this.panel.style.maxHeight = `${maxPopupHeight(word, innerHeight)}px`;
-    this.panel.className = `popup ${content.theme}`;
-    this.termCard = content.term ? renderTermCard(content.term, this.actions.openTerm) : null;
-    this.body.replaceChildren(
-      ...(this.termCard ? [this.termCard] : []),
+    this.stage(content, word);
+    this.commit();
+  }
+
+  /**
+   * Builds the popup for `content` beside `word` in the spare panel, out of sight, and lays it
+   * out (measuring it forces a layout, inside the host only); `commit` shows it. Staging again
+   * replaces what was staged.
+   */
+  stage(content: PopupContent, word: Box): void {
+    const panel = this.back;
+    // Reads first (the page is laid out already: the word's box was just measured).
+    const area = { width: this.host.clientWidth, height: this.host.clientHeight };
+    // Its height limit before the content: the panel is then laid out once, when measured.
+    panel.root.style.maxHeight = `${maxPopupHeight(word, area.height)}px`;
+    panel.root.className = `popup ${content.theme} staged`;
+    panel.root.hidden = false;
+    panel.termCard = content.term ? renderTermCard(content.term, this.actions.openTerm) : null;
+    panel.body.replaceChildren(
+      ...(panel.termCard ? [panel.termCard] : []),
       ...(content.personal && content.personal.length > 0
         ? [renderPersonalCard(content.personal)]
         : []),
@@ -120,42 +152,52 @@ export class PopupView {
         .slice(0, MAX_MATCHES)
         .map((m, i) => renderMatch(m, i === 0, content.theme)),
     );
-    this.speakButton.hidden = !content.canSpeak;
-    this.status.textContent = '';
-    this.panel.hidden = false;
-    this.place(word);
+    panel.speakButton.hidden = !content.canSpeak;
+    panel.status.textContent = '';
+    place(panel, word, area);
+    this.staged = true;
   }
 
-  /** Puts the panel beside the word, within the viewport (its height limit already set).
-   * Measuring it forces a layout of the popup in the pointer move's task; the frame then only
-   * moves it. */
-  private place(word: Box): void {
-    this.lastWord = word;
-    const viewport = { width: innerWidth, height: innerHeight };
-    const size = this.panel.getBoundingClientRect();
-    const { left, top } = placePopup(word, size, viewport);
-    this.panel.style.left = `${left}px`;
-    this.panel.style.top = `${top}px`;
+  /** Shows what `stage` built; false when nothing is staged (it was dropped). */
+  commit(): boolean {
+    if (!this.staged) return false;
+    this.staged = false;
+    const shown = this.front;
+    const next = this.back;
+    // The old panel leaves the layout (its subtree is not restyled); only the new one's
+    // inherits its visibility.
+    shown.root.hidden = true;
+    shown.root.removeAttribute('role');
+    next.root.setAttribute('role', 'dialog');
+    next.root.classList.remove('staged');
+    this.front = next;
+    this.back = shown;
+    return true;
   }
 
   /** Replaces the glossary card (a related term was opened), leaving the rest as it is. */
   showTerm(card: TermCard): void {
+    const panel = this.front;
     const next = renderTermCard(card, this.actions.openTerm);
-    if (this.termCard?.parentNode) this.termCard.replaceWith(next);
-    else this.body.prepend(next);
-    this.termCard = next;
-    this.status.textContent = '';
-    if (this.lastWord) this.place(this.lastWord);
-    this.panel.scrollTop = 0;
+    if (panel.termCard?.parentNode) panel.termCard.replaceWith(next);
+    else panel.body.prepend(next);
+    panel.termCard = next;
+    panel.status.textContent = '';
+    if (panel.word) {
+      place(panel, panel.word, { width: this.host.clientWidth, height: this.host.clientHeight });
+    }
+    panel.root.scrollTop = 0;
   }
 
   /** A short message under the buttons (saved, copied, or what went wrong). */
   setStatus(text: string): void {
-    this.status.textContent = text;
+    this.front.status.textContent = text;
   }
 
   hide(): void {
-    this.panel.hidden = true;
+    this.front.root.hidden = true;
+    this.back.root.hidden = true;
+    this.staged = false;
   }
 
   /** Whether an event happened inside the popup (the shadow root retargets it to the host). */
@@ -166,6 +208,42 @@ export class PopupView {
   destroy(): void {
     this.host.remove();
   }
+}
+
+function buildPanel(doc: Document, actions: PopupActions): Panel {
+  const root = doc.createElement('div');
+  root.className = 'popup light';
+  root.setAttribute('aria-label', 'Dictionary');
+  root.hidden = true;
+  const body = doc.createElement('div');
+  const bar = doc.createElement('div');
+  bar.className = 'actions';
+  const speakButton = button(doc, 'Speak', 'A', actions.speak);
+  bar.append(
+    button(doc, 'Save', 'S', actions.save),
+    speakButton,
+    button(doc, 'Copy', 'C', actions.copy),
+    button(doc, 'Close', 'Esc', actions.close),
+  );
+  const status = doc.createElement('div');
+  status.className = 'status';
+  status.setAttribute('aria-live', 'polite');
+  root.append(body, bar, status);
+  return { root, body, status, speakButton, termCard: null, word: null };
+}
+
+/**
+ * Puts the panel beside the word, within `area` (the host's box: the viewport without its
+ * scrollbars), its height limit already set. Measuring it forces a layout of the popup, which
+ * the host's containment keeps to the popup. The panel is laid out at the area's top left
+ * corner, with the whole width to fill (placePopup leaves it that room wherever it goes), and
+ * moved by a transform: moving it needs no layout.
+ */
+function place(panel: Panel, word: Box, area: { width: number; height: number }): void {
+  panel.word = word;
+  const size = { width: panel.root.offsetWidth, height: panel.root.offsetHeight };
+  const { left, top } = placePopup(word, size, area);
+  panel.root.style.transform = `translate(${left}px, ${top}px)`;
 }
 
 function button(doc: Document, label: string, key: string, onClick: () => void): HTMLButtonElement {
