@@ -113,7 +113,7 @@ function log(line: string): void {
 // Warm and cold hovers
 
 /** Installed in the page's main world before any other script (see the header). */
-const HOVER_PROBE = `(() => {
+export const HOVER_PROBE = `(() => {
   const state = { seq: 0, move: null, results: [], waiter: null, toFrame: [] };
   window.__tifaHover = state;
   addEventListener('mousemove', (event) => {
@@ -163,7 +163,7 @@ const HOVER_PROBE = `(() => {
 /** A drawn word fully on screen (below `fromTop` of the viewport's height), not under the popup
  * and not the last one hovered; its middle (low in the box, on the characters rather than the
  * reading above them). */
-const pickTarget = (fromTop = 0) => `(() => {
+export const pickTarget = (fromTop = 0) => `(() => {
   const state = window.__tifaHover;
   const top = Math.max(40, innerHeight * ${fromTop});
   const words = [...document.querySelectorAll('ruby[data-tifa="w"]')].filter((word) => {
@@ -674,10 +674,12 @@ async function runPopupBenchmark(): Promise<BenchReport> {
       `### Warm: pointer move to popup painted`,
       `${warm.timings.length} moves measured after ${WARM_UP_HOVERS} unmeasured ones` +
         (warm.missed > 0 ? `; ${warm.missed} move(s) opened no popup and are left out` : '') +
-        '. The reader handles the move in its `mousemove` handler: a word whose answer is in ' +
-        'the in-page cache (prefetched with its paragraph) gets its popup built there and then, ' +
-        'before the move’s frame is drawn; any other word is asked for with a `lookupWord` ' +
-        'message and drawn in a frame after the reply.',
+        '. A word whose answer is in the in-page cache (prefetched with its paragraph) gets its ' +
+        'popup built before the move’s frame is drawn: in a spare, hidden panel when the move’s ' +
+        '`pointerrawupdate` arrives (at once; 127.0.0.1 is a secure context, where pages get ' +
+        'that event), shown by the same move’s `mousemove`, which Chromium holds until the next ' +
+        'frame begins (without `pointerrawupdate`, built there); any other word is asked for ' +
+        'with a `lookupWord` message and drawn in a frame after the reply.',
       markdownTable(
         ['step', 'median', 'p95', 'max'],
         [
@@ -815,20 +817,22 @@ async function runPopupBenchmark(): Promise<BenchReport> {
       why.push(
         `**Warm.** p95 ${formatMs(warmP95)} against ${BUDGET.warmP95Ms} ms (median ` +
           `${p((t) => t.totalMs)}). ${(cachedShare * 100).toFixed(0)} % of moves were answered ` +
-          'from the in-page cache, their popup built in the `mousemove` handler and drawn in the ' +
-          `move's own frame. ${slow.length} moves took over ${BUDGET.warmP95Ms} ms, ` +
-          `${slowCached} of them answered from the cache. In the traced moves the wait before ` +
-          `the reader's handler ran (median ${formatMs(median(traced.waitMs))}, p95 ` +
+          'from the in-page cache, their popup built before the move’s own frame and drawn in it. ' +
+          `${slow.length} moves took over ${BUDGET.warmP95Ms} ms, ` +
+          `${slowCached} of them answered from the cache. In the traced moves the wait for the ` +
+          `frame that runs the move's \`mousemove\` (median ${formatMs(median(traced.waitMs))}, p95 ` +
           `${formatMs(percentile(traced.waitMs, 95))}, max ` +
           `${formatMs(Math.max(...traced.waitMs))}) reaches one frame interval ` +
           `(${formatMs(FRAME_MS)}): Chromium delivers pointer moves at the start of a frame, ` +
           'so a move that arrives as a frame begins waits for the next one before any page ' +
           `script runs (the floor above: p95 ${formatMs(percentile(floor, 95))} with no ` +
-          'popup at all). Add the reader’s own work (median ' +
-          `${formatMs(median(traced.readerMs))}) and the frame’s rendering (median ` +
-          `${formatMs(median(traced.renderMs))}) and such a move is over ` +
-          `${BUDGET.warmP95Ms} ms whatever the lookup costs; the load on this 2-core machine ` +
-          '(see above) lengthens all three.' +
+          'popup at all). The reader’s own work (median ' +
+          `${formatMs(median(traced.readerMs))}) runs when the move's \`pointerrawupdate\` ` +
+          'arrives, mostly inside that wait; add the rendering of the frame that shows the popup ' +
+          `(median ${formatMs(median(traced.renderMs))}; on this Chromium any repaint on the ` +
+          'page repaints the whole document, see the notes under this section) and such a move ' +
+          `is over ${BUDGET.warmP95Ms} ms whatever the lookup costs; the load on this 2-core ` +
+          'machine (see above) lengthens all three.' +
           (slow.length > slowCached
             ? ` The other ${slow.length - slowCached} waited for a \`lookupWord\` reply ` +
               '(a word not prefetched yet), which comes after the move’s frame.'
