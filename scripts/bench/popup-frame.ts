@@ -13,6 +13,7 @@
  * move → the frame's animation callbacks (the wait for the frame and the input handlers in it)
  * and from there → painted (the frame's rendering). POPUP_FRAME_DUMP=1 prints one traced move's
  * main-thread events (with `devtools.timeline`, whose full layouts count every layout object).
+ * POPUP_FRAME_REPAINT=1 times instead what any repaint costs on the page (see repaintRun).
  *
  * Usage: npx wxt build && npx tsx scripts/bench/popup-frame.ts   (POPUP_FRAME_MOVES, default 40)
  */
@@ -220,6 +221,38 @@ async function untracedRun(page: Page, label: string, count: number): Promise<vo
   );
 }
 
+/**
+ * What any repaint costs on the page: with a popup open, one line of it (its status text) or a
+ * word of the page changes in each of 30 frames, traced; the median paint step of those frames,
+ * and the part of it spent painting the popup's own layer.
+ */
+async function repaintRun(page: Page, cdp: CDPSession, label: string): Promise<void> {
+  await hover(page);
+  await sleep(300);
+  const changes: Record<string, string> = {
+    'popup status text': `document.querySelector('tifa-popup').shadowRoot.querySelector('[role="dialog"] .status').textContent = 'x' + i`,
+    'a word of the page (colour)': `document.querySelector('ruby[data-tifa="w"]').style.color = i % 2 ? '#222' : '#333'`,
+  };
+  for (const [name, change] of Object.entries(changes)) {
+    const stop = await startTrace(cdp, ['blink', 'devtools.timeline']);
+    await evaluateInPage(
+      cdp,
+      `new Promise((resolve) => { let i = 0; const tick = () => { if (++i > 30) return resolve(0);
+        ${change}; requestAnimationFrame(tick); }; requestAnimationFrame(tick); })`,
+    );
+    const events = await stop();
+    const ms = (e: TraceEvent) => (e.dur ?? 0) / 1000;
+    const paint = events.filter((e) => e.name === 'Blink.Paint.UpdateTime' && e.ph === 'X').map(ms);
+    const popup = events
+      .filter((e) => e.name === 'Paint' && String(e.args?.data?.nodeName).includes('popup'))
+      .map(ms);
+    console.log(
+      `${label}, repaint after a change to ${name}: paint step median ${formatMs(median(paint))} ` +
+        `(${paint.length} frames), of which the popup's layer ${popup.length > 0 ? formatMs(median(popup)) : '–'}`,
+    );
+  }
+}
+
 async function traceRun(page: Page, cdp: CDPSession, label: string): Promise<void> {
   for (let i = 0; i < 10; i++) {
     await hover(page);
@@ -297,6 +330,7 @@ try {
     const label = `article ×${n} (${elements.toLocaleString('en')} elements)`;
     const untraced = Number(process.env.POPUP_FRAME_UNTRACED ?? 0);
     if (untraced > 0) await untracedRun(page, label, untraced);
+    else if (process.env.POPUP_FRAME_REPAINT) await repaintRun(page, cdp, label);
     else await traceRun(page, cdp, label);
   }
 } finally {

@@ -10,7 +10,7 @@ import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import { EXTENSION_DIR, type ExtensionHandle } from '../../lib/chromium';
 import { PROJECT_ROOT } from './shared-data';
@@ -104,7 +104,7 @@ export function describeBuild(build: ExtensionBuild, browserVersion: string): st
       : ' No source file changed after it.';
   return (
     `Browser: ${browserVersion}, headless, the extension loaded unpacked from a copy of ` +
-    `\`.output/chrome-mv3\` built ${build.builtAt.toISOString().replace(/\.\d+Z$/, 'Z')} ` +
+    `\`${relative(PROJECT_ROOT, EXTENSION_DIR)}\` built ${build.builtAt.toISOString().replace(/\.\d+Z$/, 'Z')} ` +
     `(reader \`${READER_SCRIPT}\` ${kb(build.bytes.reader)}).${stale} Pages are served from ` +
     '127.0.0.1.'
   );
