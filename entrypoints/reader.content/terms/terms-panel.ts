@@ -13,6 +13,7 @@
 import { describeTerm } from '../../../utils/glossary/entries';
 import { FLASH_ATTR, MARK, TERM_ATTR, TIFA_ATTR } from '../annotate/markers';
 import { themeAt } from '../popup/page-theme';
+import type { ToneTheme } from '../../../utils/tone-colors';
 import { mountShadowHost } from '../shadow-ui';
 import type { PageAnnotation } from '../annotations/annotation-controller';
 import { countTerms, nextOccurrence, type TermCount } from './count-terms';
@@ -74,6 +75,12 @@ kbd { font: 11px monospace; }
 
 export class TermsPanel {
   private host: HTMLElement | null = null;
+  /**
+   * The page's theme, read when the reader starts: later, the first read of a computed style
+   * would make the browser restyle everything annotated so far inside our slice (20 to 40 ms on
+   * a long page), where the next frame does it anyway.
+   */
+  private theme: ToneTheme | null = null;
   private toggle: HTMLButtonElement | null = null;
   private panel: HTMLElement | null = null;
   private list: HTMLElement | null = null;
@@ -98,6 +105,7 @@ export class TermsPanel {
   /** Listens for the panel key. The button appears once terms are reported. */
   start(): void {
     this.doc.addEventListener('keydown', this.onKeyDown);
+    this.theme = this.doc.body ? themeAt(this.doc.body) : 'light';
   }
 
   /** Removes the button, the panel, the flash and the listeners. */
@@ -301,7 +309,7 @@ export class TermsPanel {
       return { toggle: this.toggle, panel: this.panel, list: this.list, notes: this.notes };
     }
     const doc = this.doc;
-    const theme = doc.body ? themeAt(doc.body) : 'light';
+    const theme = this.theme ?? (doc.body ? themeAt(doc.body) : 'light');
 
     const toggle = doc.createElement('button');
     toggle.type = 'button';
