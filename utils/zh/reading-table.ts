@@ -182,27 +182,46 @@ export function readingTableFromTransfer(
   const ids = new Uint16Array(bytes.slice().buffer);
   const syllables = transfer.syllables;
   const astral = new Map(transfer.astral);
-  const byNumber: (readonly string[] | undefined)[] = new Array<undefined>(lexicon.size).fill(
-    undefined,
-  );
+  // Each word's readings by its number through a typed index (one small read per word, as
+  // `ownReadings`), split only when a page meets the word: filling and scanning an array of
+  // 100,000 slots and splitting 4,500 strings cost the page's start-up several milliseconds.
+  const texts: string[] = [];
+  const index =
+    transfer.words.length < 0xffff ? new Uint16Array(lexicon.size) : new Uint32Array(lexicon.size);
   for (const [number, readings] of transfer.words) {
-    if (Number.isInteger(number) && number >= 0 && number < lexicon.size)
-      byNumber[number] = readings.split(' ');
+    if (Number.isInteger(number) && number >= 0 && number < lexicon.size) {
+      texts.push(readings);
+      index[number] = texts.length;
+    }
   }
+  const split: (readonly string[] | undefined)[] = [];
+  const word = (number: number): readonly string[] | undefined => {
+    const at = index[number] ?? 0;
+    if (at === 0) return undefined;
+    return (split[at - 1] ??= (texts[at - 1] ?? '').split(' '));
+  };
   // Characters are read through their indexes as they came: no 65,536 strings built on the page.
   const char = (cp: number) => {
     if (cp > 0xffff) return astral.get(cp) ?? '';
     const id = ids[cp] ?? 0;
     return id === 0 ? '' : (syllables[id - 1] ?? '');
   };
-  const polyphonic = new Map(
-    transfer.polyphonic.map(([c, readings]) => [c, readings.split(' ')] as const),
-  );
+  const polyphonicText = new Map(transfer.polyphonic);
+  const polyphonic = new Map<string, readonly string[]>();
+  const polyphonicReadings = (c: string): readonly string[] | undefined => {
+    let readings = polyphonic.get(c);
+    if (readings === undefined) {
+      const text = polyphonicText.get(c);
+      if (text === undefined) return undefined;
+      polyphonic.set(c, (readings = text.split(' ')));
+    }
+    return readings;
+  };
   return {
     lexicon,
     char,
-    word: ownReadings(byNumber),
-    toneless: (c) => polyphonic.get(c) ?? tonelessOf(char(c.codePointAt(0) ?? 0)),
+    word,
+    toneless: (c) => polyphonicReadings(c) ?? tonelessOf(char(c.codePointAt(0) ?? 0)),
   };
 }
 
