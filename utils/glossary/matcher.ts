@@ -116,24 +116,25 @@ function automatonFor(glossary: Glossary): Automaton {
 }
 
 /**
- * Builds the trie as nested maps, then flattens it: typed arrays are compact, hold no objects
- * for the garbage collector, and a node's few children are scanned faster than a Map is hashed.
+ * Builds the trie's edges in one Map keyed by parent node and unit, then lays them out in typed
+ * arrays: those are compact, hold no objects for the garbage collector, and a node's few
+ * children are scanned faster than a Map is hashed. (A Map for every node, leaves included,
+ * cost a page's first paragraph thousands of allocations.)
  */
 function buildAutomaton(forms: ReadonlyMap<string, string>): Automaton {
-  const children: Map<number, number>[] = [new Map<number, number>()];
+  /** parent × 65,536 + unit → child. */
+  const edges = new Map<number, number>();
   const terminalOf: number[] = [0];
   const ids: string[] = [];
   const idIndex = new Map<string, number>();
   for (const [form, id] of forms) {
     let node = 0;
     for (let i = 0; i < form.length; i++) {
-      const unit = form.charCodeAt(i);
-      const map = children[node] ?? new Map<number, number>();
-      let next = map.get(unit);
+      const key = node * 65536 + form.charCodeAt(i);
+      let next = edges.get(key);
       if (next === undefined) {
-        next = children.length;
-        map.set(unit, next);
-        children.push(new Map());
+        next = terminalOf.length;
+        edges.set(key, next);
         terminalOf.push(0);
       }
       node = next;
@@ -146,25 +147,32 @@ function buildAutomaton(forms: ReadonlyMap<string, string>): Automaton {
     }
     terminalOf[node] = index + 1;
   }
-  const nodeCount = children.length;
+  const nodeCount = terminalOf.length;
   const root = new Int32Array(65536);
+  // Children of node n go to [childStart[n], childStart[n + 1]): count them, then place them.
   const childStart = new Int32Array(nodeCount + 1);
-  let edgeCount = 0;
-  for (let n = 1; n < nodeCount; n++) edgeCount += children[n]?.size ?? 0;
+  for (const key of edges.keys()) {
+    const parent = Math.floor(key / 65536);
+    if (parent !== 0) childStart[parent + 1] = (childStart[parent + 1] ?? 0) + 1;
+  }
+  for (let n = 1; n <= nodeCount; n++)
+    childStart[n] = (childStart[n] ?? 0) + (childStart[n - 1] ?? 0);
+  const edgeCount = childStart[nodeCount] ?? 0;
   const childUnit = new Uint16Array(edgeCount);
   const childNode = new Int32Array(edgeCount);
-  for (const [unit, node] of children[0] ?? []) root[unit] = node + 1;
-  let at = 0;
-  for (let n = 0; n < nodeCount; n++) {
-    childStart[n] = at;
-    if (n === 0) continue;
-    for (const [unit, node] of children[n] ?? []) {
-      childUnit[at] = unit;
-      childNode[at] = node;
-      at++;
+  const filled = childStart.slice(0, nodeCount);
+  for (const [key, child] of edges) {
+    const parent = Math.floor(key / 65536);
+    const unit = key - parent * 65536;
+    if (parent === 0) {
+      root[unit] = child + 1;
+      continue;
     }
+    const at = filled[parent] ?? 0;
+    childUnit[at] = unit;
+    childNode[at] = child;
+    filled[parent] = at + 1;
   }
-  childStart[nodeCount] = at;
   return { root, childStart, childUnit, childNode, terminal: Int32Array.from(terminalOf), ids };
 }
 
