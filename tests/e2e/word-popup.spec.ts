@@ -82,6 +82,7 @@ describe('word popup', () => {
 
   it('places the popup inside the viewport without covering the word, near every edge', async () => {
     const p = await suite.openWithReader('/simplified-news.html');
+    await waitForPrefetch(p);
     const words = p.locator('ruby[data-tifa="w"]');
     const viewport = p.viewportSize();
     if (!viewport) throw new Error('no viewport');
@@ -105,7 +106,8 @@ describe('word popup', () => {
       if (!box) throw new Error('no word box');
       await p.mouse.move(box.x + box.width / 2, box.y + box.height * 0.75);
       const dialog = p.getByRole('dialog', { name: 'Dictionary' });
-      await expect.poll(() => dialog.isVisible()).toBe(true);
+      // A word the prefetch has not reached (the page was scrolled) waits for its lookup.
+      await expect.poll(() => dialog.isVisible(), { timeout: 5000 }).toBe(true);
       const popup = await dialog.boundingBox();
       if (!popup) throw new Error('no popup box');
       expect(popup.x).toBeGreaterThanOrEqual(0);

@@ -12,8 +12,10 @@
  * Chromium holds `mousemove` back until the next frame begins (up to a frame interval) and then
  * runs its handlers inside that frame, before drawing it. Where the page may hear
  * `pointerrawupdate` (secure contexts), which arrives as soon as the pointer moves, the reader
- * finds the word and builds its popup there, out of sight (PopupView.stage); the `mousemove` of
- * the same move then only shows it, and the frame has no popup left to build or lay out.
+ * finds the word and builds its popup in a task queued from there, out of sight
+ * (PopupView.stage); the `mousemove` of the same move then only shows it, and the frame has no
+ * popup left to build or lay out. Queued, not in the event itself: when the frame is due at once
+ * Chromium runs it first, and its `mousemove` builds the popup as it would without the event.
  */
 import type { WordMatch } from '../../../utils/dict/lookup';
 import { describeTerm } from '../../../utils/glossary/entries';
@@ -41,10 +43,6 @@ const RECORD_DWELL_MS = 600;
 /** The same word on the same page goes into the history at most once in this time. */
 const RECORD_REPEAT_MS = 10 * 60 * 1000;
 
-/** Raw pointer updates closer together than this are not staged (mice report up to 1000 a
- * second; the `mousemove` of the frame then finds the word itself, as without them). */
-const RAW_UPDATE_INTERVAL_MS = 4;
-
 /** What is left to do for a pointer move once its frame begins. */
 type Finish = () => void;
 
@@ -69,8 +67,9 @@ export class PopupController {
   private pendingWord: WordAtPoint | null = null;
   /** A pointer position handled by `pointerrawupdate`, and what its `mousemove` must finish. */
   private staged: { x: number; y: number; finish: Finish } | null = null;
-  /** When the last raw pointer update was handled (its event time). */
-  private lastRawUpdate = -Infinity;
+  /** The last raw pointer position, until its queued task or its `mousemove` takes it (a mouse
+   * reports up to 1000 a second: only the last one of a burst is staged). */
+  private rawAt: { x: number; y: number } | null = null;
   private voice: SpeechSynthesisVoice | null | undefined;
   private recordTimer = 0;
   /** When each word was last sent to the history from this page. */
@@ -101,6 +100,7 @@ export class PopupController {
     this.doc.removeEventListener('mousemove', this.onMouseMove);
     this.doc.removeEventListener('pointerrawupdate', this.onRawUpdate);
     this.staged = null;
+    this.rawAt = null;
     this.doc.removeEventListener('keydown', this.onKeyDown, true);
     this.doc.removeEventListener('scroll', this.onScroll, true);
     this.stopped = true;
@@ -124,6 +124,7 @@ export class PopupController {
   private readonly onMouseMove = (event: MouseEvent): void => {
     const staged = this.staged;
     this.staged = null;
+    this.rawAt = null;
     if (!this.hoverCounts(event)) return;
     // The raw update of this very position did the work: show what it built. (A pointer
     // event's coordinates keep their fraction; the mouse event's are whole pixels.)
@@ -141,19 +142,21 @@ export class PopupController {
   };
 
   /** The pointer moved (delivered at once, not with the next frame): find the word and build
-   * its popup now, to be shown by this move's `mousemove`. */
+   * its popup in a task queued now, to be shown by this move's `mousemove`. */
   private readonly onRawUpdate = (event: Event): void => {
     if (!(event instanceof PointerEvent)) return;
     if (event.pointerType !== 'mouse' && event.pointerType !== 'pen') return;
     this.staged = null;
-    if (event.timeStamp - this.lastRawUpdate < RAW_UPDATE_INTERVAL_MS) return;
-    this.lastRawUpdate = event.timeStamp;
+    this.rawAt = null;
     if (!this.hoverCounts(event)) return;
-    this.staged = {
-      x: event.clientX,
-      y: event.clientY,
-      finish: this.lookUpAt(event.clientX, event.clientY, true),
-    };
+    const at = { x: event.clientX, y: event.clientY };
+    this.rawAt = at;
+    runSoon(() => {
+      // A later update, the move's own `mousemove` or a scroll took over meanwhile.
+      if (this.rawAt !== at || this.stopped) return;
+      this.rawAt = null;
+      this.staged = { ...at, finish: this.lookUpAt(at.x, at.y, true) };
+    });
   };
 
   private readonly onClick = (event: MouseEvent): void => {
@@ -456,6 +459,7 @@ export class PopupController {
   private close(): void {
     this.request++;
     this.staged = null;
+    this.rawAt = null;
     this.current = null;
     this.view?.hide();
   }
@@ -591,6 +595,17 @@ function yieldToPage(): Promise<void> {
       void scheduler.postTask(resolve, { priority: 'background' });
     else setTimeout(resolve, 0);
   });
+}
+
+/** Runs `task` in a task of its own at the priority of ordinary page work: a frame Chromium is
+ * about to draw after input goes first. */
+function runSoon(task: () => void): void {
+  const { scheduler } = globalThis as {
+    scheduler?: { postTask?: (task: () => void, options: { priority: string }) => unknown };
+  };
+  if (typeof scheduler?.postTask === 'function')
+    void scheduler.postTask(task, { priority: 'user-visible' });
+  else setTimeout(task, 0);
 }
 
 function sameAnchor(a: Element | Range, b: Element | Range): boolean {
