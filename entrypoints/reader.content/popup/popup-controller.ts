@@ -14,8 +14,9 @@
  * `pointerrawupdate` (secure contexts), which arrives as soon as the pointer moves, the reader
  * finds the word and builds its popup in a task queued from there, out of sight
  * (PopupView.stage); the `mousemove` of the same move then only shows it, and the frame has no
- * popup left to build or lay out. Queued, not in the event itself: when the frame is due at once
- * Chromium runs it first, and its `mousemove` builds the popup as it would without the event.
+ * popup left to build or lay out. Queued rather than run in the event: a burst of updates
+ * stages only its last position, and a frame already waiting in the queue can run first (its
+ * `mousemove` then builds the popup as it would without the event).
  */
 import type { WordMatch } from '../../../utils/dict/lookup';
 import { describeTerm } from '../../../utils/glossary/entries';
@@ -597,8 +598,8 @@ function yieldToPage(): Promise<void> {
   });
 }
 
-/** Runs `task` in a task of its own at the priority of ordinary page work: a frame Chromium is
- * about to draw after input goes first. */
+/** Runs `task` in a task of its own at the priority of ordinary page work (behind input and
+ * whatever the scheduler ranks above it). */
 function runSoon(task: () => void): void {
   const { scheduler } = globalThis as {
     scheduler?: { postTask?: (task: () => void, options: { priority: string }) => unknown };
