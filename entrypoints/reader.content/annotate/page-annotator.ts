@@ -108,6 +108,14 @@ export class PageAnnotator {
   private scheduledIdle = false;
   /** Set when an intersection report put text of the screen itself in the queue. */
   private screenSeen = false;
+  /**
+   * The screen's drawing, held until the whole screen is ready (null once written, or when the
+   * screen was not found at start). Writing it paragraph by paragraph let the browser lay out
+   * the page between two slices, and the first ruby of a document costs Chromium a layout of the
+   * whole document (130 to 170 ms on a page of a million characters): the screen then waited
+   * for it. Held, it is written at once and that layout comes after the screen is drawn.
+   */
+  private heldWrites: HeldWrite[] | null = null;
   private firstScreenMarked = false;
   /** Ids of the terms marked since the last report. */
   private termsDrawn: string[] = [];
@@ -140,7 +148,10 @@ export class PageAnnotator {
       this.foundChars += node.length;
       this.visible.push(node);
     }
-    if (onScreen.length > 0) this.screenSeen = true;
+    if (onScreen.length > 0) {
+      this.screenSeen = true;
+      this.heldWrites = [];
+    }
     this.runSlice();
   }
 
@@ -153,6 +164,7 @@ export class PageAnnotator {
     this.walker = null;
     this.cancelScheduled?.();
     this.cancelScheduled = null;
+    this.heldWrites = null;
     this.visible.clear();
     this.near.clear();
     this.later.clear();
@@ -254,6 +266,7 @@ export class PageAnnotator {
     while (performance.now() < deadline && (node = this.visible.shift())) {
       this.annotate(node, this.visible);
     }
+    if (this.heldWrites && this.visible.size === 0) this.writeHeld();
     deadline = started + SLICE_MS;
     // Each time the text on screen is drawn (at start and after every scroll), for benchmarks.
     if (hadVisible && this.visible.size === 0) performance.mark('tifa:screen-drawn');
@@ -341,9 +354,36 @@ export class PageAnnotator {
     this.stats.nodes++;
     this.stats.characters += text.length;
     if (!changed) return;
-    this.log.replace(node, renderTokens(tokens, this.config.render, terms));
-    for (const term of terms) this.termsDrawn.push(term.id);
+    const drawn = renderTokens(tokens, this.config.render, terms);
+    const termIds = terms.map((term) => term.id);
+    if (this.heldWrites) {
+      this.heldWrites.push({ node, text, drawn, termIds });
+      return;
+    }
+    this.log.replace(node, drawn);
+    this.termsDrawn.push(...termIds);
   }
+
+  /** Writes the screen's held drawing at once. Text the page changed meanwhile is left as it is
+   * (its change put it back in the queues) and text it removed is skipped. */
+  private writeHeld(): void {
+    const held = this.heldWrites ?? [];
+    this.heldWrites = null;
+    for (const { node, text, drawn, termIds } of held) {
+      if (!node.isConnected || node.data !== text || this.log.isRendered(node)) continue;
+      this.log.replace(node, drawn);
+      this.termsDrawn.push(...termIds);
+    }
+  }
+}
+
+/** One text node's drawing, ready to replace it. */
+interface HeldWrite {
+  readonly node: Text;
+  /** Its text when it was analysed. */
+  readonly text: string;
+  readonly drawn: Node[];
+  readonly termIds: readonly string[];
 }
 
 /** Offsets at which to cut a long text: after a sentence end near every MAX_PARAGRAPH_CHARS. */
