@@ -17,7 +17,7 @@ import { installPageStyle, removePageStyle, type PageStyleOptions } from './page
 import { renderTokens, type RenderOptions } from './render-tokens';
 import { findScreenText } from './screen-text';
 import { ReplacementLog } from './replacements';
-import { runSoon, runWhenIdle, SLICE_MS, type Cancel } from './schedule';
+import { afterNextFrame, runSoon, runWhenIdle, SLICE_MS, type Cancel } from './schedule';
 import { WorkQueue } from './work-queue';
 
 export interface AnnotatorConfig {
@@ -105,6 +105,7 @@ export class PageAnnotator {
   /** The element holding the text node the walk last queued, to resume from. */
   private resumeFrom: Element | null = null;
   private cancelScheduled: Cancel | null = null;
+  private cancelIdleNotice: Cancel | null = null;
   private scheduledIdle = false;
   /** Set when an intersection report put text of the screen itself in the queue. */
   private screenSeen = false;
@@ -164,6 +165,8 @@ export class PageAnnotator {
     this.walker = null;
     this.cancelScheduled?.();
     this.cancelScheduled = null;
+    this.cancelIdleNotice?.();
+    this.cancelIdleNotice = null;
     this.heldWrites = null;
     this.visible.clear();
     this.near.clear();
@@ -288,7 +291,13 @@ export class PageAnnotator {
     }
     if (this.visible.size + this.near.size + this.later.size === 0 && !this.walker) {
       performance.mark('tifa:annotate-idle', { detail: { ...this.stats } });
-      this.config.onIdle?.();
+      // Its listeners read layout (the popup measures the paragraphs on screen): after the
+      // frame that lays out this slice's ruby, not forced inside the slice.
+      this.cancelIdleNotice?.();
+      this.cancelIdleNotice = afterNextFrame(() => {
+        this.cancelIdleNotice = null;
+        this.config.onIdle?.();
+      });
       return;
     }
     this.schedule();

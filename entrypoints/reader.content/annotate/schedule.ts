@@ -25,3 +25,33 @@ export function runWhenIdle(task: () => void, timeoutMs = 500): Cancel {
   const id = setTimeout(task, 16);
   return () => clearTimeout(id);
 }
+
+/** How long `afterNextFrame` waits for a frame that may never come (a tab in the background). */
+const FRAME_WAIT_MS = 100;
+
+/**
+ * Runs `task` once the next frame has been drawn, so what it reads of styles and layout is
+ * already computed instead of being forced inside our own task; where no frame comes within
+ * FRAME_WAIT_MS (a hidden tab draws none), it runs then.
+ */
+export function afterNextFrame(task: () => void): Cancel {
+  let done = false;
+  let timer = 0;
+  const finish = () => {
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    clearTimeout(fallback);
+  };
+  const run = () => {
+    if (done) return;
+    finish();
+    task();
+  };
+  // A timeout queued from the frame callback runs once that frame is drawn.
+  const frame = requestAnimationFrame(() => {
+    timer = window.setTimeout(run, 0);
+  });
+  const fallback = window.setTimeout(run, FRAME_WAIT_MS);
+  return finish;
+}
