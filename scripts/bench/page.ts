@@ -1104,9 +1104,10 @@ function explainMisses(
         `). Then ${formatMs(l((r) => r.toFirstScreenMs - r.toStartMs))} to annotate what is ` +
         'on screen: it is found from the page’s geometry at start and drawn in the first slice ' +
         '(up to 30 ms), which also carries the text engine’s one-off set-up in its first ' +
-        '`analyze` call; on a loaded machine that slice runs out before the screen is done, and ' +
-        'every frame before the next slice lays out the whole page. The first of them is the ' +
-        'slowest: the first `display: ruby` element in a document makes Chromium lay out the ' +
+        '`analyze` call; on a loaded machine it takes more slices, and their drawing is held ' +
+        'until the whole screen is ready, so no frame lays out the page before the screen is ' +
+        'drawn. The frame after it is the slowest of all: the first `display: ruby` element in ' +
+        'a document makes Chromium lay out the ' +
         'whole document again (the trace names the document’s style as the reason), 130 to 170 ' +
         'ms on this page in a separate test, wherever the element is (even in a fixed, ' +
         '`contain: strict` box outside the article), against 8 to 10 ms for each later ruby and ' +
