@@ -188,7 +188,13 @@ export function disambiguatePolyphones(
     for (let i = start; i < end; i++) {
       // A BMP character is found by its code unit, without making a string of it.
       const code = codeAt(i);
-      const charModel = code < 0x10000 ? byUnit[code] : model.chars.get(at(i) as string);
+      const place = code < 0x10000 ? (byUnit.places[code] as number) : -1;
+      const charModel =
+        place > 0
+          ? byUnit.models[place - 1]
+          : place === 0
+            ? undefined
+            : model.chars.get(at(i) as string);
       if (!charModel || !readings[i]) continue;
       const ruled = code >= 0x10000 || RULE_UNITS[code] === 1;
       // A rule reads the neighbours: what it says here may not hold in the next sentence.
@@ -375,16 +381,26 @@ function wordStartKeys(model: PolyphoneModel): Set<number> {
   return keys;
 }
 
-const unitIndexes = new WeakMap<PolyphoneModel, (CharModel | undefined)[]>();
+/** The model's BMP characters by code unit: their place in a list + 1 (a typed index costs a
+ * page nothing to make, where an array of 65,536 slots costs it a millisecond or more). */
+interface UnitIndex {
+  readonly places: Int32Array;
+  readonly models: readonly CharModel[];
+}
 
-/** The model's BMP characters by code unit. */
-function charModelsByUnit(model: PolyphoneModel): (CharModel | undefined)[] {
+const unitIndexes = new WeakMap<PolyphoneModel, UnitIndex>();
+
+function charModelsByUnit(model: PolyphoneModel): UnitIndex {
   let index = unitIndexes.get(model);
   if (!index) {
-    index = new Array<CharModel | undefined>(0x10000).fill(undefined);
+    const places = new Int32Array(0x10000);
+    const models: CharModel[] = [];
     for (const [char, charModel] of model.chars) {
-      if (char.length === 1) index[char.charCodeAt(0)] = charModel;
+      if (char.length !== 1) continue;
+      models.push(charModel);
+      places[char.charCodeAt(0)] = models.length;
     }
+    index = { places, models };
     unitIndexes.set(model, index);
   }
   return index;

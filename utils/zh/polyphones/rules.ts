@@ -174,17 +174,11 @@ export const RULE_CHARS: ReadonlySet<string> = new Set(Object.keys(RULES));
 /** 为, the one rule that reads its whole clause. */
 const WEI = '为'.charCodeAt(0);
 
-/** RULES by the character's code unit (every rule character is in the BMP), made on first use. */
-let rulesByUnit: readonly (Rule | undefined)[] | undefined;
-
-function rulesIndex(): readonly (Rule | undefined)[] {
-  if (!rulesByUnit) {
-    const byUnit = new Array<Rule | undefined>(0x10000).fill(undefined);
-    for (const [char, rule] of Object.entries(RULES)) byUnit[char.charCodeAt(0)] = rule;
-    rulesByUnit = byUnit;
-  }
-  return rulesByUnit;
-}
+/** The rules in a list, and each rule character's place in it + 1 by code unit (every rule
+ * character is in the BMP): a typed index costs a page nothing to make. */
+const RULE_LIST: readonly Rule[] = Object.values(RULES);
+const RULE_INDEX = new Uint8Array(0x10000);
+Object.keys(RULES).forEach((char, k) => (RULE_INDEX[char.charCodeAt(0)] = k + 1));
 
 /**
  * Dictionary words the rules still read: CC-CEDICT's 性地 ("nature of the soil") makes the
@@ -211,7 +205,8 @@ export function ruleReading(text: FeatureText, i: number): RuleReading {
   const { codeAt, wordOf, wordStarts } = text;
   // By code unit: `RULES[char]` would make and hash a string of every character asked about.
   const code = codeAt(i);
-  const rule = code >= 0 && code < 0x10000 ? rulesIndex()[code] : undefined;
+  const place = code >= 0 && code < 0x10000 ? (RULE_INDEX[code] as number) : 0;
+  const rule = place === 0 ? undefined : RULE_LIST[place - 1];
   if (!rule) return NO_RULE;
   const w = wordOf(i);
   const start = wordStarts[w] as number;
