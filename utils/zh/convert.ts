@@ -208,7 +208,7 @@ interface TrieNode {
   /** The replacement when a source ends at this node. */
   value: string | undefined;
   /**
-   * The root's children by BMP code unit (surrogates excepted), set once the trie is built: the
+   * The root's children by BMP code unit (surrogates excepted), kept as the trie is built: the
    * first step is taken at every position of the text, and an array read is cheaper than hashing
    * into the root's Map of thousands of characters.
    */
@@ -219,7 +219,7 @@ interface TrieNode {
  * pays next to nothing to make it, where an array of 65,536 slots costs it a millisecond. */
 interface RootIndex {
   readonly places: Int32Array;
-  readonly children: readonly TrieNode[];
+  readonly children: TrieNode[];
 }
 
 /** The value of the last `matchEnd` that found a match (a module variable: no object per call). */
@@ -315,7 +315,11 @@ function getTrie(group: NamedGroup): TrieNode {
   const key = group.join(',');
   let trie = trieCache.get(key);
   if (!trie) {
-    trie = { next: new Map(), value: undefined };
+    trie = {
+      next: new Map(),
+      value: undefined,
+      byUnit: { places: new Int32Array(0x10000), children: [] },
+    };
     // As opencc-js's loadDictGroup: the last dictionary first, so where two dictionaries list the
     // same source the earlier one's replacement wins.
     for (let d = group.length - 1; d >= 0; d--) {
@@ -325,21 +329,9 @@ function getTrie(group: NamedGroup): TrieNode {
       if (text === undefined) throw new Error(`opencc dictionary ${name} is not loaded`);
       addEntries(trie, text);
     }
-    trie.byUnit = indexByUnit(trie);
     trieCache.set(key, trie);
   }
   return trie;
-}
-
-function indexByUnit(root: TrieNode): RootIndex {
-  const places = new Int32Array(0x10000);
-  const children: TrieNode[] = [];
-  for (const [cp, child] of root.next ?? []) {
-    if (cp > 0xffff) continue;
-    children.push(child);
-    places[cp] = children.length;
-  }
-  return { places, children };
 }
 
 /**
@@ -363,6 +355,12 @@ function addEntries(root: TrieNode, text: string): void {
       if (next === undefined) {
         next = { next: undefined, value: undefined };
         (node.next ??= new Map()).set(cp, next);
+        // The root's index is kept as children are added (a pass over its Map afterwards cost
+        // a page milliseconds, in code not yet optimised).
+        if (node === root && root.byUnit && cp <= 0xffff) {
+          root.byUnit.children.push(next);
+          root.byUnit.places[cp] = root.byUnit.children.length;
+        }
       }
       node = next;
     }
