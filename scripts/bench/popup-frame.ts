@@ -30,7 +30,9 @@ import {
   evaluateInPage,
   serveGeneratedPages,
   snapshotExtensionBuild,
+  markTraceClock,
   startTrace,
+  traceClock,
   waitForEntry,
   type TraceEvent,
 } from './lib/browser';
@@ -259,7 +261,7 @@ async function traceRun(page: Page, cdp: CDPSession, label: string): Promise<voi
     await sleep(20 + Math.random() * 40);
   }
   const stop = await startTrace(cdp, CATEGORIES);
-  await evaluateInPage(cdp, `performance.mark('tifa-bench:sync'), 0`);
+  await markTraceClock(cdp);
   const hovers: Probe[] = [];
   const margins: { move: number; painted: number }[] = [];
   for (let i = 0; i < MOVES; i++) {
@@ -272,11 +274,7 @@ async function traceRun(page: Page, cdp: CDPSession, label: string): Promise<voi
     await sleep(20 + Math.random() * 40);
   }
   const events = await stop();
-  const sync = events.find((e) => e.name === 'tifa-bench:sync' && e.cat.includes('user_timing'));
-  const syncTime = (sync?.args?.data as { startTime?: number } | undefined)?.startTime;
-  if (!sync || syncTime === undefined) throw new Error('the trace lost the sync mark');
-  const thread = { pid: sync.pid, tid: sync.tid };
-  const toTrace = (ms: number) => sync.ts + (ms - syncTime) * 1000;
+  const { thread, toTrace } = traceClock(events);
   report(
     `${label}, hovers (popup shown)`,
     hovers.map((h) => sumsIn(events, thread, { from: toTrace(h.move), to: toTrace(h.painted) })),

@@ -59,11 +59,12 @@ import {
   browserVersion,
   contentScriptWorld,
   describeBuild,
-  evaluateInPage,
   mainThreadTasks,
   renderingMs,
   snapshotExtensionBuild,
+  markTraceClock,
   startTrace,
+  traceClock,
   uncommittedBrowserCode,
   waitForEntry,
   type ExtensionBuild,
@@ -326,7 +327,7 @@ async function traceHovers(
   extensionId: string,
 ): Promise<TracedHovers> {
   const stop = await startTrace(cdp);
-  await evaluateInPage(cdp, `performance.mark('tifa-bench:sync'), 0`);
+  await markTraceClock(cdp);
   const results: ProbeResult[] = [];
   for (let i = 0; i < TRACED_HOVERS; i++) {
     const result = await hoverRaw(page, HOVER_TIMEOUT_MS);
@@ -334,12 +335,7 @@ async function traceHovers(
     await sleep(20 + Math.random() * 40);
   }
   const events = await stop();
-  const sync = events.find((e) => e.name === 'tifa-bench:sync' && e.cat.includes('user_timing'));
-  const syncTime = (sync?.args?.data as { startTime?: number } | undefined)?.startTime;
-  if (!sync || syncTime === undefined) throw new Error('the trace lost the sync mark');
-  const thread = { pid: sync.pid, tid: sync.tid };
-  // Page time (ms since timeOrigin) to trace time (µs).
-  const toTrace = (pageMs: number) => sync.ts + (pageMs - syncTime) * 1000;
+  const { thread, toTrace } = traceClock(events);
   const tasks = mainThreadTasks(events, thread, extensionId).filter((t) => t.extension);
   const readerMs: number[] = [];
   const waitMs: number[] = [];

@@ -630,3 +630,28 @@ export function markTimestamp(
 ): number | undefined {
   return events.find((e) => e.pid === pid && e.name === name && e.cat.includes('user_timing'))?.ts;
 }
+
+/** The mark `markTraceClock` leaves in the page, to line page time up with the trace's. */
+const SYNC_MARK = 'tifa-bench:sync';
+
+/** Marks the page's clock in a running trace (call right after `startTrace`). */
+export async function markTraceClock(cdp: CDPSession): Promise<void> {
+  await evaluateInPage(cdp, `performance.mark('${SYNC_MARK}'), 0`);
+}
+
+/**
+ * From a trace holding `markTraceClock`'s mark: the page's main thread, and page time (ms since
+ * timeOrigin, as `performance.now()` gives it) converted to trace time (µs).
+ */
+export function traceClock(events: readonly TraceEvent[]): {
+  readonly thread: { readonly pid: number; readonly tid: number };
+  readonly toTrace: (pageMs: number) => number;
+} {
+  const sync = events.find((e) => e.name === SYNC_MARK && e.cat.includes('user_timing'));
+  const syncTime = (sync?.args?.data as { startTime?: number } | undefined)?.startTime;
+  if (!sync || syncTime === undefined) throw new Error('the trace lost the sync mark');
+  return {
+    thread: { pid: sync.pid, tid: sync.tid },
+    toTrace: (pageMs) => sync.ts + (pageMs - syncTime) * 1000,
+  };
+}
