@@ -187,10 +187,12 @@ async function injectWhereWanted(tabId: number, scope: ProbeScope): Promise<void
       files: [READER_SCRIPT],
     });
   } catch (error) {
-    // The tab closed or navigated away, or shows an error page: nothing to do. Never the URL.
+    // The tab closed or navigated away, or shows an error page: nothing to do. Only the error's
+    // name: Chromium's scripting messages can quote the page's URL ("Cannot access contents of
+    // url …"), and a URL is never logged.
     console.warn(
       'Tifa Reader: the reader could not start in a tab:',
-      error instanceof Error ? error.message : 'error',
+      error instanceof Error ? error.name : 'error',
     );
   }
 }
