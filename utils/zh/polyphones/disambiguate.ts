@@ -46,18 +46,19 @@ export interface Witnesses {
   readonly firm: boolean;
 }
 
-/** The witnesses for the character at code point `i`. */
+/** The witnesses for the character at code point `i` (in word `w`; `rule` when the caller has
+ * already asked the rules). */
 export function witnessesAt(
   text: FeatureText,
   i: number,
   readings: readonly string[],
   words: ReadonlyMap<string, readonly string[]>,
+  w: number = text.wordOf(i),
+  rule: RuleReading = ruleReading(text, i),
 ): Witnesses {
-  const w = text.wordOf(i);
   const start = text.wordStarts[w] as number;
   const end = text.wordStarts[w + 1] as number;
   const word = end - start > 1 ? (words.get(wordAt(text, w))?.[i - start] ?? '') : '';
-  const rule = ruleReading(text, i);
   return {
     pro: readings[i] ?? '',
     inWord: end - start > 1,
@@ -170,7 +171,9 @@ export function disambiguatePolyphones(
   const verdicts = numbers && words ? verdictsFor(model, words.lexicon) : null;
   /** Decides the readings of word w; true when nothing it did depended on the words around it and
    * it left every reading as it found it (see `verdictsFor`). */
-  const decideWord = (w: number, byRule = false): boolean => {
+  /** `rule`: the rules' answer for a lone character, when the caller has it (its verdict is
+   * then kept per answer, so the rule does not unsettle it). */
+  const decideWord = (w: number, rule?: RuleReading): boolean => {
     const start = wordStarts[w] as number;
     const end = wordStarts[w + 1] as number;
     if (end - start > 1) {
@@ -198,7 +201,7 @@ export function disambiguatePolyphones(
       if (!charModel || !readings[i]) continue;
       const ruled = code >= 0x10000 || RULE_UNITS[code] === 1;
       // A rule reads the neighbours: what it says here may not hold in the next sentence.
-      if (ruled && !byRule) settled = false;
+      if (ruled && !rule) settled = false;
       // A character standing alone, with one reading of its own which pinyin-pro gave, and no
       // rule: every witness agrees, so the reading stands (和, 上, 大 … most of the text's
       // polyphone occurrences) without building the witnesses.
@@ -210,7 +213,7 @@ export function disambiguatePolyphones(
       )
         continue;
       const pro = readings[i];
-      const found = witnessesAt(prepared, i, readings, table);
+      const found = witnessesAt(prepared, i, readings, table, w, rule);
       const witnesses = useRules ? found : { ...found, rule: '', firm: false };
       if (!useClassifier || !classifierDecides(witnesses)) {
         readings[i] = witnesses.rule || witnesses.word || witnesses.pro;
@@ -267,7 +270,7 @@ export function disambiguatePolyphones(
       const byRule = verdicts.byRule(key);
       const known = byRule.get(rule) ?? UNKNOWN;
       if (known === SETTLED) return;
-      const settled = decideWord(w, true);
+      const settled = decideWord(w, rule);
       if (known === UNKNOWN) byRule.set(rule, settled ? SETTLED : CONTEXTUAL);
       return;
     }
