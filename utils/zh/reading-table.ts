@@ -118,14 +118,18 @@ export interface ReadingTable {
 
 /** The table for one lexicon (words the lexicon lacks are left out). */
 export function readingTableFor(file: ReadingFile, lexicon: Lexicon): ReadingTable {
-  const byNumber: (readonly string[] | undefined)[] = new Array<undefined>(lexicon.size).fill(
-    undefined,
-  );
+  const numbered: [number, readonly string[]][] = [];
   for (const [word, readings] of file.words) {
     const number = lexicon.wordNumber(word);
-    if (number !== NOT_A_WORD) byNumber[number] = readings;
+    if (number !== NOT_A_WORD) numbered.push([number, readings]);
   }
-  return tableOf(lexicon, file.chars, file.astral, byNumber, file.polyphonic);
+  return tableOf(
+    lexicon,
+    file.chars,
+    file.astral,
+    wordReadingsByNumber(lexicon.size, numbered),
+    file.polyphonic,
+  );
 }
 
 /** A table as plain data for an extension message (the background builds it, pages use it). */
@@ -182,24 +186,12 @@ export function readingTableFromTransfer(
   const ids = new Uint16Array(bytes.slice().buffer);
   const syllables = transfer.syllables;
   const astral = new Map(transfer.astral);
-  // Each word's readings by its number through a typed index (one small read per word, as
-  // `ownReadings`), split only when a page meets the word: filling and scanning an array of
-  // 100,000 slots and splitting 4,500 strings cost the page's start-up several milliseconds.
-  const texts: string[] = [];
-  const index =
-    transfer.words.length < 0xffff ? new Uint16Array(lexicon.size) : new Uint32Array(lexicon.size);
-  for (const [number, readings] of transfer.words) {
-    if (Number.isInteger(number) && number >= 0 && number < lexicon.size) {
-      texts.push(readings);
-      index[number] = texts.length;
-    }
-  }
-  const split: (readonly string[] | undefined)[] = [];
-  const word = (number: number): readonly string[] | undefined => {
-    const at = index[number] ?? 0;
-    if (at === 0) return undefined;
-    return (split[at - 1] ??= (texts[at - 1] ?? '').split(' '));
-  };
+  const word = wordReadingsByNumber(
+    lexicon.size,
+    transfer.words.filter(
+      ([number]) => Number.isInteger(number) && number >= 0 && number < lexicon.size,
+    ),
+  );
   // Characters are read through their indexes as they came: no 65,536 strings built on the page.
   const char = (cp: number) => {
     if (cp > 0xffff) return astral.get(cp) ?? '';
@@ -226,33 +218,46 @@ export function readingTableFromTransfer(
 }
 
 /**
- * `ReadingTable.word` over the words' own readings by number. One byte per word says first
- * whether there are any: a few percent of words read otherwise than their characters, and the
- * bytes stay in cache where the sparse array of 100,000 slots would cost a cache miss for nearly
- * every word of a page (the same finding as `readingsByWord`'s).
+ * `ReadingTable.word` for the words that read otherwise than their characters, given as
+ * [word number, readings] (readings joined by spaces are split when first asked for). A typed
+ * index by number, one small read per word: the few percent of words listed would otherwise sit
+ * in a sparse array of 100,000 slots, a cache miss for nearly every word of a page (the same
+ * finding as `readingsByWord`'s), and filling it and splitting 4,500 strings up front cost a
+ * page's start-up several milliseconds.
  */
-function ownReadings(
-  byNumber: readonly (readonly string[] | undefined)[],
+function wordReadingsByNumber(
+  size: number,
+  entries: readonly (readonly [number, string | readonly string[]])[],
 ): (number: number) => readonly string[] | undefined {
-  const has = new Uint8Array(byNumber.length);
-  byNumber.forEach((readings, number) => {
-    if (readings) has[number] = 1;
-  });
-  return (number) => (has[number] === 1 ? byNumber[number] : undefined);
+  const values: (string | readonly string[])[] = [];
+  const index = entries.length < 0xffff ? new Uint16Array(size) : new Uint32Array(size);
+  for (const [number, readings] of entries) {
+    values.push(readings);
+    index[number] = values.length;
+  }
+  return (number) => {
+    const at = index[number] ?? 0;
+    if (at === 0) return undefined;
+    const value = values[at - 1] ?? '';
+    if (typeof value !== 'string') return value;
+    const split = value.split(' ');
+    values[at - 1] = split;
+    return split;
+  };
 }
 
 function tableOf(
   lexicon: Lexicon,
   chars: readonly string[],
   astral: ReadonlyMap<number, string>,
-  byNumber: readonly (readonly string[] | undefined)[],
+  word: ReadingTable['word'],
   polyphonic: ReadonlyMap<string, readonly string[]>,
 ): ReadingTable {
   const char = (cp: number) => (cp <= 0xffff ? (chars[cp] ?? '') : (astral.get(cp) ?? ''));
   return {
     lexicon,
     char,
-    word: ownReadings(byNumber),
+    word,
     toneless: (c) => polyphonic.get(c) ?? tonelessOf(char(c.codePointAt(0) ?? 0)),
   };
 }
