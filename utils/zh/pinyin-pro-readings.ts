@@ -74,7 +74,7 @@ export function readingsByWord(
   words?: WordNumbers,
 ): string[] {
   const readings: string[] = [];
-  const byNumber = words ? readingsByNumber(words.lexicon) : null;
+  const known = words ? wordKindsOf(words.lexicon) : null;
   for (let b = 1; b < boundaries.length; b++) {
     const start = boundaries[b - 1] as number;
     const end = boundaries[b] as number;
@@ -90,20 +90,20 @@ export function readingsByWord(
     }
     // A lexicon word is found by its number, without cutting it out of the text and hashing it.
     const number = words?.numbers[b] ?? NOT_A_WORD;
-    if (number !== NOT_A_WORD && byNumber) {
-      const kind = byNumber.kinds[number];
+    if (number !== NOT_A_WORD && known) {
+      const kind = known.kinds[number];
       if (kind === SAME_AS_CHARS) {
         for (let i = start; i < end; i++) readings.push(charReading(text, i));
         continue;
       }
-      let own = kind === OWN_READINGS ? byNumber.own.get(number) : undefined;
+      let own = kind === OWN_READINGS ? known.own.get(number) : undefined;
       if (own === undefined) {
         own = readWordAlone(text.slice(start, end));
         if (sameAsChars(text, start, end, own)) {
-          byNumber.kinds[number] = SAME_AS_CHARS;
+          known.kinds[number] = SAME_AS_CHARS;
         } else {
-          byNumber.kinds[number] = OWN_READINGS;
-          byNumber.own.set(number, own);
+          known.kinds[number] = OWN_READINGS;
+          known.own.set(number, own);
         }
       }
       for (let k = 0; k < own.length; k++) readings.push(own[k] as string);
@@ -141,7 +141,7 @@ interface WordKinds {
 
 const byLexicon = new WeakMap<Lexicon, WordKinds>();
 
-function readingsByNumber(lexicon: Lexicon): WordKinds {
+function wordKindsOf(lexicon: Lexicon): WordKinds {
   let table = byLexicon.get(lexicon);
   if (!table) byLexicon.set(lexicon, (table = { kinds: new Uint8Array(0), own: new Map() }));
   if (table.kinds.length < lexicon.size) {

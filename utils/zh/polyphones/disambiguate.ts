@@ -23,7 +23,7 @@ import {
 import { AGREEMENTS, type Agreement, type CharModel, type PolyphoneModel } from './model-format';
 import type { WordNumbers } from '../pinyin';
 import { NOT_A_WORD, type Lexicon } from '../segment';
-import { RULE_CHARS, RULE_WORDS, ruleReading, type RuleReading } from './rules';
+import { hasRule, RULE_WORDS, ruleReading, type RuleReading } from './rules';
 
 /** Which layers run; all by default. Without the classifier, a later witness overrides an earlier
  * one (word over pinyin-pro, rule over word). */
@@ -199,7 +199,7 @@ export function disambiguatePolyphones(
             ? undefined
             : model.chars.get(at(i) as string);
       if (!charModel || !readings[i]) continue;
-      const ruled = code >= 0x10000 || RULE_UNITS[code] === 1;
+      const ruled = code >= 0x10000 || hasRule(code);
       // A rule reads the neighbours: what it says here may not hold in the next sentence.
       if (ruled && !rule) settled = false;
       // A character standing alone, with one reading of its own which pinyin-pro gave, and no
@@ -262,7 +262,7 @@ export function disambiguatePolyphones(
       decideWord(w);
       return;
     }
-    if (key < 0x10000 && RULE_UNITS[key] === 1) {
+    if (key < 0x10000 && hasRule(key)) {
       // A lone character with a rule (的, 了, 为 …): its verdict holds for one answer of the rule,
       // which is worked out first. 的 alone is 2–3 % of news text and its rule nearly always says
       // de5, which settles it.
@@ -360,10 +360,6 @@ function verdictsFor(model: PolyphoneModel, lexicon: Lexicon): Verdicts {
   if (!verdicts) byLexicon.set(lexicon, (verdicts = new Verdicts()));
   return verdicts;
 }
-
-/** 1 for the code unit of each character that has a rule (all in the BMP). */
-const RULE_UNITS = new Uint8Array(65536);
-for (const char of RULE_CHARS) RULE_UNITS[char.charCodeAt(0)] = 1;
 
 /** A word's first UTF-16 unit and its length in units, as one number. */
 const startKey = (unit: number, units: number) => unit * 64 + Math.min(units, 63);

@@ -180,6 +180,11 @@ const RULE_LIST: readonly Rule[] = Object.values(RULES);
 const RULE_INDEX = new Uint8Array(0x10000);
 Object.keys(RULES).forEach((char, k) => (RULE_INDEX[char.charCodeAt(0)] = k + 1));
 
+/** Whether the character with this BMP code unit has a rule. */
+export function hasRule(unit: number): boolean {
+  return (RULE_INDEX[unit] ?? 0) !== 0;
+}
+
 /**
  * Dictionary words the rules still read: CC-CEDICT's 性地 ("nature of the soil") makes the
  * segmenter cut 历史/性地/解决, where news means 历史性 + the particle 地.
