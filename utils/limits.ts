@@ -26,6 +26,15 @@ export const FIELD_LIMITS = {
   title: 400,
 } as const;
 
+/** Reading mode's paragraphs sent to the background for analysis (`analyzeParagraphs`). */
+export const PARAGRAPH_BATCH_LIMITS = {
+  /** Text nodes in one message (a screen of a news page has a few dozen). */
+  texts: 256,
+  /** Characters in one message: a screen of dense text, or two. At most six JSON characters
+   * each (`\uXXXX`), a full batch stays inside MAX_MESSAGE_CHARS whatever the page holds. */
+  chars: 8000,
+} as const;
+
 /** The word popup's batched lookup (`lookupWordBatch`): the reader asks for the entries of
  * every word start of a paragraph at once, so later hovers there need no message. */
 export const LOOKUP_BATCH_LIMITS = {

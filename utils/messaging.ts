@@ -6,9 +6,8 @@
 import * as v from 'valibot';
 import type { WordMatch } from './dict/lookup';
 import type { SearchResult } from './dict/search';
-import { OPENCC_DICTIONARY_NAMES, type OpenccDictionaryName } from './zh/opencc-dictionaries';
-import type { PolyphoneModelTransfer } from './zh/polyphones/model-format';
-import type { ReadingTableTransfer } from './zh/reading-table';
+import { DISPLAY_SCRIPTS } from './settings';
+import type { PackedParagraph } from './zh/packed-analysis';
 import { backupChunkSchema } from './db/backup-rows';
 import type { AnnotationRecord, PersonalTermRecord } from './db/schema';
 import {
@@ -24,6 +23,8 @@ import {
   LOOKUP_BATCH_LIMITS,
   MAX_MESSAGE_CHARS,
   MAX_PACK_CHARS,
+  MAX_PARAGRAPH_CHARS,
+  PARAGRAPH_BATCH_LIMITS,
   STUDY_LIMITS,
   TRACKER_LIMITS,
 } from './limits';
@@ -54,7 +55,8 @@ const annotationTagsSchema = v.pipe(
   v.maxLength(STUDY_LIMITS.tags),
 );
 
-/** One dictionary lookup: the words starting at `text` (simplified, artefact-free). */
+/** One dictionary lookup: the words starting at `text`, as the page shows it (the background
+ * takes its simplified, artefact-free Chinese). */
 const lookupRequestSchema = v.strictObject({
   text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.lookupText)),
   /** The word as reading mode segmented it, listed first. */
@@ -70,25 +72,29 @@ export const REQUEST_SCHEMAS = {
   ping: v.strictObject({}),
   /** The word list for segmentation, so the content script never bundles the dictionary. */
   getWordList: v.strictObject({}),
-  /** The same words (and the glossary's) as a built lexicon (`Lexicon.pack`, base64) with
-   * pinyin-pro's readings of them worked out at build time: cheaper for a page to load. */
-  getLexicon: v.strictObject({}),
-  /** The polyphone model (`public/polyphones/model.u8`), parsed and checked by the background. */
-  getPolyphoneModel: v.strictObject({}),
-  /** opencc dictionaries by name: the page's reader bundles only traditional → simplified and
-   * asks for those of a traditional display when the reader shows one (utils/zh/convert.ts). */
-  getOpenccDictionaries: v.strictObject({
-    names: v.pipe(
-      v.array(v.picklist(OPENCC_DICTIONARY_NAMES)),
+  /** Reading mode: the analysis of the paragraphs a page is about to draw (tokens, readings,
+   * term hits), packed (utils/zh/packed-analysis.ts), in the order asked. */
+  analyzeParagraphs: v.strictObject({
+    texts: v.pipe(
+      v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PARAGRAPH_CHARS))),
       v.minLength(1),
-      v.maxLength(OPENCC_DICTIONARY_NAMES.length),
+      v.maxLength(PARAGRAPH_BATCH_LIMITS.texts),
+      v.check(
+        (texts) =>
+          texts.reduce((sum, text) => sum + text.length, 0) <= PARAGRAPH_BATCH_LIMITS.chars,
+        `more than ${PARAGRAPH_BATCH_LIMITS.chars} characters`,
+      ),
     ),
+    to: v.picklist(DISPLAY_SCRIPTS),
+    keepArtifacts: v.boolean(),
+    pinyin: v.boolean(),
+    terms: v.boolean(),
   }),
   /** A frame loaded inside a page where the reader runs: the background looks for Chinese in the
    * tab's frames again and starts the reader in new ones (the tab's own load event does not
    * cover frames added later). */
   probeFrames: v.strictObject({}),
-  /** Dictionary lookup of the words starting at `text` (simplified, artefact-free). */
+  /** Dictionary lookup of the words starting at `text` (as shown on the page). */
   lookupWord: lookupRequestSchema,
   /** The popup's prefetch: the lookups of many word starts (a paragraph's) in one message,
    * answered in the same order; at most LOOKUP_BATCH_LIMITS.requests of them. */
@@ -260,9 +266,7 @@ export type MessageType = keyof typeof REQUEST_SCHEMAS;
 export interface ResponseMap {
   ping: { version: string; startedAt: number };
   getWordList: { words: string };
-  getLexicon: { packed: string; readings: ReadingTableTransfer };
-  getPolyphoneModel: { model: PolyphoneModelTransfer };
-  getOpenccDictionaries: { dictionaries: Partial<Record<OpenccDictionaryName, string>> };
+  analyzeParagraphs: { paragraphs: PackedParagraph[] };
   probeFrames: { probed: boolean };
   lookupWord: { matches: WordMatch[] };
   /** One list of matches per request, in the order asked. */

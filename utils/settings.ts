@@ -24,6 +24,8 @@ export const POPUP_TRIGGERS: readonly PopupTrigger[] = [
 /** Which script the page is shown in: the page's own, simplified, or traditional (TW or HK). */
 export type DisplayScript = 'keep' | 'cn' | 'tw' | 'hk';
 
+export const DISPLAY_SCRIPTS: readonly DisplayScript[] = ['keep', 'cn', 'tw', 'hk'];
+
 export interface ReaderSettings {
   /** Show readings above the characters. */
   pinyin: boolean;

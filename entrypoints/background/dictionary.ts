@@ -11,7 +11,9 @@ import {
   findCedictEntries,
   type CedictEntry,
 } from '../../utils/dict/cedict-format';
-import { lookupWords, type WordMatch } from '../../utils/dict/lookup';
+import { lookupWords, type FindEntries, type WordMatch } from '../../utils/dict/lookup';
+import { lookupKey } from '../../utils/dict/lookup-key';
+import { loadTonelessReadings } from './reading-file';
 import {
   buildSearchIndex,
   searchDictionary,
@@ -45,12 +47,32 @@ export async function lookupInDictionary(text: string, preferred?: string): Prom
   return lookupWords(text, finder(await loadDictionary()), preferred);
 }
 
+/** A page's lookup: the text from the word under the pointer on, as the page shows it (either
+ * script, inline-pinyin artefacts), and the word reading mode drew there. */
+export interface ShownTextLookup {
+  readonly text: string;
+  readonly preferred?: string;
+}
+
+/** Looks up the words at the start of text as a page shows it, longest first. */
+export async function lookupShownText(lookup: ShownTextLookup): Promise<WordMatch[]> {
+  const [dictionary] = await Promise.all([loadDictionary(), loadTonelessReadings()]);
+  return lookupShown(lookup, finder(dictionary));
+}
+
 /** Many lookups at once (the popup's prefetch of a paragraph), answered in the order asked. */
-export async function lookupBatchInDictionary(
-  requests: readonly { text: string; preferred?: string }[],
+export async function lookupShownTextBatch(
+  lookups: readonly ShownTextLookup[],
 ): Promise<WordMatch[][]> {
-  const find = finder(await loadDictionary());
-  return requests.map(({ text, preferred }) => lookupWords(text, find, preferred));
+  const [dictionary] = await Promise.all([loadDictionary(), loadTonelessReadings()]);
+  const find = finder(dictionary);
+  return lookups.map((lookup) => lookupShown(lookup, find));
+}
+
+function lookupShown({ text, preferred }: ShownTextLookup, find: FindEntries): WordMatch[] {
+  const key = lookupKey(text);
+  if (!key) return [];
+  return lookupWords(key, find, preferred ? lookupKey(preferred) || undefined : undefined);
 }
 
 let searchIndex: SearchIndex | null = null;

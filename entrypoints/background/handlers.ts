@@ -11,7 +11,12 @@ import {
   type RequestOf,
   type ResponseMap,
 } from '../../utils/messaging';
-import { lookupBatchInDictionary, lookupInDictionary, searchInDictionary } from './dictionary';
+import {
+  lookupInDictionary,
+  lookupShownText,
+  lookupShownTextBatch,
+  searchInDictionary,
+} from './dictionary';
 import { probeSenderTab } from './inject-reader';
 import {
   sanitizeStudySettings,
@@ -36,9 +41,7 @@ import {
   saveWord,
   updateWord,
 } from './store';
-import { loadPolyphoneModelTransfer } from './polyphone-model';
-import { loadOpenccDictionaries } from './opencc-dictionaries';
-import { loadPreparedLexicon } from './lexicon';
+import { analyzeParagraphs, forgetPersonalTerms } from './paragraph-analysis';
 import { loadWordListText } from './word-list';
 import {
   addPersonalTerm,
@@ -76,19 +79,11 @@ const startedAt = Date.now();
 const handlers: { [T in MessageType]: Handler<T> } = {
   ping: () => ({ version: browser.runtime.getManifest().version, startedAt }),
   getWordList: async () => ({ words: await loadWordListText() }),
-  getLexicon: () => loadPreparedLexicon(),
-  getPolyphoneModel: async () => ({ model: await loadPolyphoneModelTransfer() }),
-  getOpenccDictionaries: async ({ names }) => ({
-    dictionaries: await loadOpenccDictionaries(names),
-  }),
+  analyzeParagraphs: async (request) => ({ paragraphs: await analyzeParagraphs(request) }),
   probeFrames: (_payload, sender) => probeSenderTab(sender),
   searchDictionary: ({ query }) => searchInDictionary(query),
-  lookupWord: async ({ text, preferred }) => ({
-    matches: await lookupInDictionary(text, preferred),
-  }),
-  lookupWordBatch: async ({ requests }) => ({
-    results: await lookupBatchInDictionary(requests),
-  }),
+  lookupWord: async (lookup) => ({ matches: await lookupShownText(lookup) }),
+  lookupWordBatch: async ({ requests }) => ({ results: await lookupShownTextBatch(requests) }),
   saveWord: async (input) => {
     const record = await saveWord(input);
     await studyDataChanged();
@@ -194,6 +189,7 @@ let studyWordsCache: Promise<{ known: string[]; learning: string[] }> | null = n
 /** After a write that changes which words are saved, due or known: the badge and reading mode. */
 /** Tells pages in reading mode to fetch the personal terms again. */
 async function personalTermsChanged(): Promise<void> {
+  forgetPersonalTerms();
   // The write itself succeeded; failing to notify pages must not turn it into an error.
   await personalTermsVersion.setValue(Date.now()).catch((error: unknown) => {
     console.warn(

@@ -1,9 +1,7 @@
 /**
- * The reader in one frame: loads the word list once, follows the settings and the site switch,
- * and starts or restores the page annotation accordingly.
+ * The reader in one frame: follows the settings and the site switch, and starts or restores the
+ * page annotation accordingly. The text engine runs in the background (`analyzeParagraphs`).
  */
-import { base64ToBytes } from '../../utils/base64';
-import type { Glossary } from '../../utils/glossary/entries';
 import { buildPersonalGlossary, type PersonalGlossary } from '../../utils/glossary/personal';
 import { FIELD_LIMITS, TRACKER_LIMITS } from '../../utils/limits';
 import { sendToBackground } from '../../utils/send-message';
@@ -24,16 +22,6 @@ import {
 } from '../../utils/settings';
 import { TONE_COLORS } from '../../utils/tone-colors';
 import { formatReading } from '../../utils/zh/pinyin';
-import {
-  polyphoneModelFromTransfer,
-  type PolyphoneModel,
-} from '../../utils/zh/polyphones/model-format';
-import { setTonelessReadings } from '../../utils/zh/artifacts';
-import type { ScriptTarget } from '../../utils/zh/analyze-core';
-import { missingOpenccDictionaries, registerOpenccDictionaries } from '../../utils/zh/convert';
-import type { OpenccDictionaryName } from '../../utils/zh/opencc-dictionaries';
-import { readingTableFromTransfer, type ReadingTable } from '../../utils/zh/reading-table';
-import { Lexicon } from '../../utils/zh/segment';
 import { toZhuyin } from '../../utils/zh/zhuyin';
 import { PageAnnotator, type AnnotatorConfig } from './annotate/page-annotator';
 import type { ReadingFormatter, StudyWords } from './annotate/render-tokens';
@@ -49,14 +37,8 @@ import { watchFrameLoads } from './frame-loads';
 /** Starts the reader session for this frame. Safe to call twice: the second call does nothing. */
 export async function startReaderSession(): Promise<void> {
   const hostname = readerHostname();
-  // eslint-disable-next-line prefer-const -- `personal` is fetched again when the terms change.
-  let [{ lexicon, readingTable }, polyphones, personal] = await Promise.all([
-    loadLexicon(),
-    loadPolyphoneModel(),
-    loadPersonalTerms(),
-  ]);
-  // Personal terms segment as one word, like the glossary's, so a mark never splits a word.
-  lexicon.addWords([...personal.words]);
+  // Their cards, for the popup and the terms panel; the background matches them on the page.
+  let personal = await loadPersonalTerms();
   let annotator: PageAnnotator | null = null;
   let popup: PopupController | null = null;
   let terms: TermsPanel | null = null;
@@ -77,29 +59,21 @@ export async function startReaderSession(): Promise<void> {
     const page = tracking ? new PageSightings() : null;
     return new PageAnnotator(
       document,
-      annotatorConfig(
-        settings,
-        { lexicon, readingTable },
-        study,
-        polyphones,
-        terms,
-        personal.glossary,
-        {
-          ...(page && {
-            onTermsMatched: (text: string, hits: readonly TermHit[]) => page.add(text, hits),
-          }),
-          onIdle: () => {
-            // Annotations anchor on the text as drawn (the annotator replaced its nodes).
-            notes?.anchor();
-            // The words on screen are drawn: the popup asks for their entries ahead of hovers.
-            popup?.prefetchVisible();
-            if (!page) return;
-            // Debounced: a page that keeps adding content is reported once it settles.
-            clearTimeout(reportTimer);
-            reportTimer = window.setTimeout(() => reportSightings(page), REPORT_DELAY_MS);
-          },
+      annotatorConfig(settings, study, terms, {
+        ...(page && {
+          onTermsMatched: (text: string, hits: readonly TermHit[]) => page.add(text, hits),
+        }),
+        onIdle: () => {
+          // Annotations anchor on the text as drawn (the annotator replaced its nodes).
+          notes?.anchor();
+          // The words on screen are drawn: the popup asks for their entries ahead of hovers.
+          popup?.prefetchVisible();
+          if (!page) return;
+          // Debounced: a page that keeps adding content is reported once it settles.
+          clearTimeout(reportTimer);
+          reportTimer = window.setTimeout(() => reportSightings(page), REPORT_DELAY_MS);
         },
-      ),
+      }),
     );
   };
 
@@ -116,20 +90,6 @@ export async function startReaderSession(): Promise<void> {
     terms = null;
     clearTimeout(reportTimer);
     if (!on) return;
-    // A traditional display needs conversion tables the reader does not bundle: fetched first
-    // (once per frame), then everything starts. Without them the page keeps its own script.
-    const missing = displayDictionariesMissing(settings.script);
-    if (missing.length > 0) {
-      loadOpenccDictionaries(missing).then(apply, (error: unknown) => {
-        console.warn(
-          'tifa: conversion tables unavailable:',
-          error instanceof Error ? error.message : error,
-        );
-        settings = { ...settings, script: 'keep' };
-        apply();
-      });
-      return;
-    }
     // Also with the glossary off: the panel lists the page's annotations (it appears only once
     // it has terms or annotations to show).
     terms = new TermsPanel(document, (id) => {
@@ -182,7 +142,6 @@ export async function startReaderSession(): Promise<void> {
   personalTermsVersion.watch(() => {
     void loadPersonalTerms().then((next) => {
       personal = next;
-      lexicon.addWords([...next.words]);
       if (annotator) apply();
     });
   });
@@ -201,21 +160,6 @@ export async function startReaderSession(): Promise<void> {
       console.warn('tifa: frames not probed:', error instanceof Error ? error.message : error);
     });
   });
-}
-
-/** The opencc dictionaries the display script needs that this frame has not loaded yet. */
-function displayDictionariesMissing(script: ScriptTarget): OpenccDictionaryName[] {
-  // Simplified display uses the matching key itself (traditional → simplified, bundled).
-  return script === 'keep' || script === 'cn' ? [] : missingOpenccDictionaries('cn', script);
-}
-
-/** Fetches dictionaries from the background and makes them available to conversion. */
-async function loadOpenccDictionaries(names: OpenccDictionaryName[]): Promise<void> {
-  const { dictionaries } = await sendToBackground('getOpenccDictionaries', { names });
-  // Every one asked for, or the reader would ask again for ever.
-  for (const name of names)
-    if (typeof dictionaries[name] !== 'string') throw new Error(`no dictionary ${name}`);
-  registerOpenccDictionaries(dictionaries);
 }
 
 /** Quiet time after annotation goes idle before the page's terms are reported: content that
@@ -265,61 +209,22 @@ async function loadStudyWords(): Promise<StudyWords | null> {
   }
 }
 
-/** The lexicon (glossary words included) and pinyin-pro's readings of its words, prepared once
- * by the background: decoding them here costs a few ms, building them would cost far more. */
-async function loadLexicon(): Promise<LexiconWithReadings> {
-  const { packed, readings } = await sendToBackground('getLexicon', {});
-  const started = performance.now();
-  const lexicon = Lexicon.unpack(base64ToBytes(packed));
-  const readingTable = readingTableFromTransfer(readings, lexicon);
-  // Artefact removal checks a syllable against the character's readings: from the table here.
-  setTonelessReadings(readingTable.toneless);
-  // Main-thread cost of the lexicon, for the page benchmark (scripts/bench/page.ts).
-  performance.measure('tifa:lexicon', { start: started });
-  return { lexicon, readingTable };
-}
-
-interface LexiconWithReadings {
-  readonly lexicon: Lexicon;
-  readonly readingTable: ReadingTable;
-}
-
-/** The polyphone model from the background (parsed here, once per frame). Without it the page is
- * still annotated, with pinyin-pro's readings and the hand-checked word list. */
-async function loadPolyphoneModel(): Promise<PolyphoneModel | undefined> {
-  try {
-    const { model } = await sendToBackground('getPolyphoneModel', {});
-    const started = performance.now();
-    const parsed = polyphoneModelFromTransfer(model);
-    performance.measure('tifa:polyphones', { start: started });
-    return parsed;
-  } catch (error) {
-    console.warn(
-      'tifa: polyphone model unavailable:',
-      error instanceof Error ? error.message : error,
-    );
-    return undefined;
-  }
-}
-
 function annotatorConfig(
   settings: ReaderSettings,
-  { lexicon, readingTable }: LexiconWithReadings,
   study: StudyWords | null,
-  polyphones: PolyphoneModel | undefined,
   terms: TermsPanel | null,
-  personal: Glossary,
   tracker: Pick<AnnotatorConfig, 'onTermsMatched' | 'onIdle'> | null = null,
 ): AnnotatorConfig {
   const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+  const request = {
+    to: settings.script,
+    keepArtifacts: !settings.removeArtifacts,
+    pinyin: settings.pinyin,
+    terms: settings.glossary || Boolean(tracker?.onTermsMatched),
+  };
   return {
-    analyze: {
-      to: settings.script,
-      keepArtifacts: !settings.removeArtifacts,
-      lexicon,
-      readingTable,
-      polyphones,
-    },
+    analyzeParagraphs: async (texts) =>
+      (await sendToBackground('analyzeParagraphs', { texts, ...request })).paragraphs,
     render: {
       pinyin: settings.pinyin,
       formatReading: readingFormatter(settings),
@@ -332,7 +237,6 @@ function annotatorConfig(
       toneColors: settings.toneColors ? (dark ? TONE_COLORS.dark : TONE_COLORS.light) : null,
     },
     markTerms: settings.glossary,
-    personal,
     onTermsDrawn: terms && settings.glossary ? (ids) => terms.addTerms(ids) : undefined,
     ...tracker,
   };

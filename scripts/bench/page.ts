@@ -324,12 +324,6 @@ async function measureArticleOnce(
     const entries = await readReaderEntries(cdp);
     const idle = entries.idle;
     if (!idle) throw new Error('the idle mark carries no figures');
-    if (entries.measures[LEXICON_MEASURE] === undefined) {
-      throw new Error(
-        `the build has no \`${LEXICON_MEASURE}\` measure (entrypoints/reader.content/` +
-          'reader-session.ts): rebuild with `npx wxt build`',
-      );
-    }
     const thread = frameMainThread(events, await mainFrameId(cdp));
     const idleTs = markTimestamp(events, thread.pid, 'tifa:annotate-idle') ?? Infinity;
     const startTs = markTimestamp(events, thread.pid, 'tifa:annotate-start') ?? 0;
@@ -385,7 +379,8 @@ async function measureArticle(
         Object.entries(result.measures)
           .map(([name, ms]) => `${name} ${formatMs(ms)}, `)
           .join('') +
-        `annotation ${formatMs(result.busyMs)})`,
+        `annotation ${formatMs(result.busyMs)}; trace ${formatMs(result.traceMs)}, ` +
+        `gc ${formatMs(result.gcMs)})`,
     );
   }
   return runs;

@@ -1,9 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { handleMessage } from '../../entrypoints/background/handlers';
-import { base64ToBytes } from '../../utils/base64';
-import { readingTableFromTransfer, type ReadingTableTransfer } from '../../utils/zh/reading-table';
-import { Lexicon } from '../../utils/zh/segment';
 
 describe('background message handlers', () => {
   beforeEach(() => {
@@ -40,34 +37,5 @@ describe('background message handlers', () => {
     const second = await handleMessage({ type: 'getWordList', payload: {} });
     expect(second).toEqual({ ok: true, value: { words: '经济\n发展\n' } });
     expect(fetchMock).toHaveBeenCalledTimes(2);
-  });
-
-  it('hands pages the lexicon packed, glossary words included, with its reading table', async () => {
-    vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation((path: string) => `file://${path}`);
-    vi.spyOn(globalThis, 'fetch').mockImplementation((url) =>
-      Promise.resolve(
-        new Response(
-          (typeof url === 'string' ? url : url instanceof URL ? url.href : url.url).endsWith(
-            'readings.u8',
-          )
-            ? '@chars\n重\tzhong4\n@words\n二十大\ter4 shi2 da4\n'
-            : '经济\n发展\n',
-          { status: 200 },
-        ),
-      ),
-    );
-    const reply = await handleMessage({ type: 'getLexicon', payload: {} });
-    if (!reply.ok) throw new Error(reply.error);
-    const sent = JSON.parse(JSON.stringify(reply.value)) as {
-      packed: string;
-      readings: ReadingTableTransfer;
-    };
-    const lexicon = Lexicon.unpack(base64ToBytes(sent.packed));
-    expect(lexicon.has('经济')).toBe(true);
-    expect(lexicon.has('新质生产力')).toBe(true);
-    const table = readingTableFromTransfer(sent.readings, lexicon);
-    // (The word list may be the one an earlier test left in the worker's memory.)
-    expect(table.word(lexicon.wordNumber('二十大'))).toEqual(['er4', 'shi2', 'da4']);
-    expect(table.char('重'.charCodeAt(0))).toBe('zhong4');
   });
 });

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { handleMessage } from '../../entrypoints/background/handlers';
-import { readCompiledFile } from '../../utils/dict/load-node';
 import type { WordMatch } from '../../utils/dict/lookup';
 import { FIELD_LIMITS, LOOKUP_BATCH_LIMITS, MAX_MESSAGE_CHARS } from '../../utils/limits';
 import { parseRequest } from '../../utils/messaging';
+import { servePackagedFiles } from './support/packaged-files';
 
 const WORDS = ['经济体制改革', '发展', '社会主义', '人民'];
 
@@ -56,11 +56,7 @@ describe('lookupWordBatch in the background', () => {
   beforeEach(() => {
     fakeBrowser.reset();
     vi.restoreAllMocks();
-    vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation((path: string) => `file://${path}`);
-    const text = readCompiledFile('cedict.u8');
-    vi.spyOn(globalThis, 'fetch').mockImplementation(() =>
-      Promise.resolve(new Response(text, { status: 200 })),
-    );
+    servePackagedFiles();
   });
 
   it('answers each lookup in the order asked, as lookupWord answers it alone', async () => {
@@ -85,5 +81,25 @@ describe('lookupWordBatch in the background', () => {
     expect(refused.ok).toBe(false);
     const next = await handleMessage({ type: 'lookupWord', payload: { text: '经济' } });
     expect(next.ok).toBe(true);
+  });
+
+  it('looks up text as the page shows it: traditional, with inline-pinyin artefacts', async () => {
+    const lookups = [
+      { text: '經濟體制改革的', preferred: '經濟' },
+      { text: '生產(chǎn)力是' },
+      { text: '發展' },
+      { text: 'GDP 增长' },
+    ];
+    const reply = await handleMessage({ type: 'lookupWordBatch', payload: { requests: lookups } });
+    if (!reply.ok) throw new Error(reply.error);
+    const results = (reply.value as { results: WordMatch[][] }).results;
+    // The preferred word (as segmented on the page) comes first, found by its simplified form.
+    expect(results[0]?.[0]?.word).toBe('经济');
+    expect(results[0]?.map((m) => m.word)).toContain('经济体制');
+    // The artefacts are not part of the key: the longest match runs through them.
+    expect(results[1]?.[0]?.word).toBe('生产力');
+    expect(results[2]?.[0]?.word).toBe('发展');
+    // Text that does not start with Chinese has nothing to look up.
+    expect(results[3]).toEqual([]);
   });
 });

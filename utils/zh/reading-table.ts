@@ -132,6 +132,18 @@ export function readingTableFor(file: ReadingFile, lexicon: Lexicon): ReadingTab
   );
 }
 
+/** Every reading of a character, toneless, from the file alone (no lexicon needed): what
+ * artefact removal checks a written syllable against. */
+export function tonelessReadingsOf(file: ReadingFile): ReadingTable['toneless'] {
+  return (c) => {
+    const cp = c.codePointAt(0) ?? 0;
+    return (
+      file.polyphonic.get(c) ??
+      tonelessOf(cp <= 0xffff ? (file.chars[cp] ?? '') : (file.astral.get(cp) ?? ''))
+    );
+  };
+}
+
 /** A table as plain data for an extension message (the background builds it, pages use it). */
 export interface ReadingTableTransfer {
   /** Distinct readings; `chars` refers to them by index + 1. */

@@ -1,16 +1,17 @@
 /**
- * Annotates a live page: finds Chinese text, analyses it, replaces it with ruby and converted
- * text, what is on screen first, then what is within a few screens of it, then the rest of an
- * article-sized page in idle time; on longer pages further text waits until it scrolls near, so a
- * page of a million characters costs about what its first screens cost.
+ * Annotates a live page: finds Chinese text, has the background analyse it, replaces it with ruby
+ * and converted text, what is on screen first, then what is within a few screens of it, then the
+ * rest of an article-sized page in idle time; on longer pages further text waits until it
+ * scrolls near, so a page of a million characters costs about what its first screens cost.
  * New content is annotated as it arrives (when near the viewport); all of it is undone on demand.
+ *
+ * The page's main thread only walks, sends and draws: the text engine runs in the background
+ * (entrypoints/background/paragraph-analysis.ts), which analyses one batch while the page walks
+ * on or draws the one before.
  */
-import type { Glossary } from '../../../utils/glossary/entries';
-import { matchAnalysis, type TermHit } from '../../../utils/glossary/matcher';
-import { joinPersonalHits } from '../../../utils/glossary/personal';
-import { MAX_PARAGRAPH_CHARS } from '../../../utils/limits';
-// analyze-core: no pinyin-pro on the page; readings come from the reading table (reader-session).
-import { analyze, type AnalyzeOptions } from '../../../utils/zh/analyze-core';
+import type { TermHit } from '../../../utils/glossary/matcher';
+import { MAX_PARAGRAPH_CHARS, PARAGRAPH_BATCH_LIMITS } from '../../../utils/limits';
+import { unpackParagraph, type PackedParagraph } from '../../../utils/zh/packed-analysis';
 import { chineseTextWalker, collectChineseText, isInsideSkipped } from './collect-text';
 import { STATE_ATTR } from './markers';
 import { installPageStyle, removePageStyle, type PageStyleOptions } from './page-style';
@@ -21,10 +22,9 @@ import { afterNextFrame, runSoon, runWhenIdle, SLICE_MS, type Cancel } from './s
 import { WorkQueue } from './work-queue';
 
 export interface AnnotatorConfig {
-  readonly analyze: Pick<
-    AnalyzeOptions,
-    'to' | 'keepArtifacts' | 'lexicon' | 'polyphones' | 'readingTable'
-  >;
+  /** Analyses text nodes' texts (the background's engine), answering in the order given; terms
+   * are matched when `markTerms` or `onTermsMatched` asks for them. */
+  readonly analyzeParagraphs: (texts: string[]) => Promise<readonly PackedParagraph[]>;
   readonly render: RenderOptions;
   readonly style: PageStyleOptions;
   /** Wrap glossary terms in marks (the `glossary` setting). */
@@ -32,10 +32,8 @@ export interface AnnotatorConfig {
   /** Called after a batch of work that drew term marks, with their ids (for the terms panel). */
   readonly onTermsDrawn?: (ids: readonly string[]) => void;
   /** Called with each text node's term hits (ORIGINAL offsets), marked or not: the tracker
-   * counts them without walking the page again. Terms are matched when this is set. */
+   * counts them without walking the page again. */
   readonly onTermsMatched?: (text: string, hits: readonly TermHit[]) => void;
-  /** The reader's personal terms, matched beside the built-in glossary (glossary/personal.ts). */
-  readonly personal?: Glossary | null;
   /** Called whenever the queues run empty (first annotation done, or new content done). */
   readonly onIdle?: () => void;
 }
@@ -48,8 +46,8 @@ export interface AnnotationStats {
   longestSliceMs: number;
 }
 
-/** Readings need context, but a text node of a megabyte must not be one task: long nodes are cut
- * at sentence ends into pieces of about this many characters. */
+/** Readings need context, but a text node of a megabyte must not be one message: long nodes are
+ * cut at sentence ends into pieces of about this many characters. */
 const SENTENCE_END = /[。！？；!?;\n]/g;
 
 /**
@@ -69,13 +67,12 @@ const NEAR_MARGIN = '300% 0px';
 const EAGER_CHARS = 20_000;
 
 /**
- * Time the text on screen may take at start, against SLICE_MS later. The first paragraphs pay
- * the text engine's one-off set-up, so the screen took three slices, and every frame between
- * them lays out the whole page again (on a long page 30 to 130 ms each, the first ruby of a
- * document the most): one longer slice, still well under the 50 ms long-task threshold, draws
+ * Time drawing the text on screen may take, against SLICE_MS for the rest. Every frame between
+ * two slices lays out the whole page again (on a long page 30 to 130 ms each, the first ruby of
+ * a document the most): one longer slice, still well under the 50 ms long-task threshold, draws
  * the screen before any of them.
  */
-const FIRST_SCREEN_SLICE_MS = 30;
+const SCREEN_SLICE_MS = 30;
 
 /** What the page may change that we annotate afresh: new nodes anywhere, edited text. */
 const WATCH_CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true };
@@ -98,6 +95,16 @@ export class PageAnnotator {
   private readonly waiting = new Map<Element, Text[]>();
   /** Every text node handed to the queues, so a walk that resumes never queues one twice. */
   private readonly queued = new WeakSet<Text>();
+  /** Analysed text waiting to be drawn: the screen's, and the rest in document order. */
+  private readonly drawVisible: Analysed[] = [];
+  private readonly drawLater: Analysed[] = [];
+  /** The batch the background is analysing (one at a time keeps the order simple), and
+   * whether it holds text of the screen. */
+  private inFlight: 'visible' | 'other' | null = null;
+  /** Text nodes sent again after a failed request; a second failure leaves them as they are. */
+  private readonly retried = new WeakSet<Text>();
+  /** Bumped by `stop`: answers to an earlier session's requests are dropped. */
+  private generation = 0;
   private intersection: IntersectionObserver | null = null;
   private mutations: MutationObserver | null = null;
   /** The walk that finds the page's text at start, run in slices; null once done. */
@@ -109,14 +116,6 @@ export class PageAnnotator {
   private scheduledIdle = false;
   /** Set when an intersection report put text of the screen itself in the queue. */
   private screenSeen = false;
-  /**
-   * The screen's drawing, held until the whole screen is ready (null once written, or when the
-   * screen was not found at start). Writing it paragraph by paragraph let the browser lay out
-   * the page between two slices, and the first ruby of a document costs Chromium a layout of the
-   * whole document (130 to 170 ms on a page of a million characters): the screen then waited
-   * for it. Held, it is written at once and that layout comes after the screen is drawn.
-   */
-  private heldWrites: HeldWrite[] | null = null;
   private firstScreenMarked = false;
   /** Ids of the terms marked since the last report. */
   private termsDrawn: string[] = [];
@@ -149,10 +148,7 @@ export class PageAnnotator {
       this.foundChars += node.length;
       this.visible.push(node);
     }
-    if (onScreen.length > 0) {
-      this.screenSeen = true;
-      this.heldWrites = [];
-    }
+    if (onScreen.length > 0) this.screenSeen = true;
     this.runSlice();
   }
 
@@ -167,7 +163,10 @@ export class PageAnnotator {
     this.cancelScheduled = null;
     this.cancelIdleNotice?.();
     this.cancelIdleNotice = null;
-    this.heldWrites = null;
+    this.generation++;
+    this.inFlight = null;
+    this.drawVisible.length = 0;
+    this.drawLater.length = 0;
     this.visible.clear();
     this.near.clear();
     this.later.clear();
@@ -233,12 +232,20 @@ export class PageAnnotator {
   }
 
   private schedule(): void {
-    if (this.visible.size > 0 || this.walker) {
+    const urgent =
+      this.drawVisible.length > 0 ||
+      this.walker !== null ||
+      (this.visible.size > 0 && this.inFlight === null);
+    if (urgent) {
       if (this.cancelScheduled && !this.scheduledIdle) return;
       this.cancelScheduled?.();
       this.scheduledIdle = false;
       this.cancelScheduled = runSoon(() => this.runSlice());
-    } else if (this.near.size + this.later.size > 0 && !this.cancelScheduled) {
+    } else if (
+      (this.drawLater.length > 0 ||
+        (this.inFlight === null && this.near.size + this.later.size > 0)) &&
+      !this.cancelScheduled
+    ) {
       this.scheduledIdle = true;
       this.cancelScheduled = runWhenIdle(() => this.runSlice());
     }
@@ -263,33 +270,30 @@ export class PageAnnotator {
 
   private runSliceWork(): void {
     const started = performance.now();
-    let deadline = started + (this.firstScreenMarked ? SLICE_MS : FIRST_SCREEN_SLICE_MS);
-    let node: Text | undefined;
-    const hadVisible = this.visible.size > 0;
-    while (performance.now() < deadline && (node = this.visible.shift())) {
-      this.annotate(node, this.visible);
-    }
-    if (this.heldWrites && this.visible.size === 0) this.writeHeld();
-    deadline = started + SLICE_MS;
+    // The screen's text goes to the background first: it is analysed while this slice walks.
+    this.requestBatch();
+    const screenPending = this.screenPending();
+    let deadline = started + (screenPending ? SCREEN_SLICE_MS : SLICE_MS);
+    let item: Analysed | undefined;
+    while (performance.now() < deadline && (item = this.drawVisible.shift())) this.draw(item);
     // Each time the text on screen is drawn (at start and after every scroll), for benchmarks.
-    if (hadVisible && this.visible.size === 0) performance.mark('tifa:screen-drawn');
+    if (screenPending && !this.screenPending()) performance.mark('tifa:screen-drawn');
+    deadline = started + SLICE_MS;
     if (this.walker && performance.now() < deadline) this.walk(deadline);
-    while (performance.now() < deadline && (node = this.near.shift()))
-      this.annotate(node, this.near);
-    while (performance.now() < deadline && (node = this.later.shift())) {
-      this.annotate(node, this.later);
-    }
+    while (performance.now() < deadline && (item = this.drawLater.shift())) this.draw(item);
+    // What the walk queued goes out now, not a slice later.
+    this.requestBatch();
     this.account(performance.now() - started);
     if (this.termsDrawn.length > 0) {
       const ids = this.termsDrawn;
       this.termsDrawn = [];
       this.config.onTermsDrawn?.(ids);
     }
-    if (!this.firstScreenMarked && this.screenSeen && this.visible.size === 0) {
+    if (!this.firstScreenMarked && this.screenSeen && !this.screenPending()) {
       this.firstScreenMarked = true;
       performance.mark('tifa:first-screen');
     }
-    if (this.visible.size + this.near.size + this.later.size === 0 && !this.walker) {
+    if (this.isIdle()) {
       performance.mark('tifa:annotate-idle', { detail: { ...this.stats } });
       // Its listeners read layout (the popup measures the paragraphs on screen): after the
       // frame that lays out this slice's ruby, not forced inside the slice.
@@ -298,6 +302,101 @@ export class PageAnnotator {
         this.cancelIdleNotice = null;
         this.config.onIdle?.();
       });
+      return;
+    }
+    this.schedule();
+  }
+
+  /** Whether text of the screen is queued, being analysed or waiting to be drawn. */
+  private screenPending(): boolean {
+    return this.visible.size > 0 || this.inFlight === 'visible' || this.drawVisible.length > 0;
+  }
+
+  private isIdle(): boolean {
+    return (
+      this.visible.size + this.near.size + this.later.size === 0 &&
+      this.walker === null &&
+      this.inFlight === null &&
+      this.drawVisible.length + this.drawLater.length === 0
+    );
+  }
+
+  /**
+   * Sends the next batch of queued text to the background, unless one is on its way: the
+   * screen's first, then what is near it, then the rest of an article. Text nodes too long for
+   * one paragraph are cut into sentence-sized pieces first.
+   */
+  private requestBatch(): void {
+    if (this.inFlight !== null) return;
+    const fromVisible = this.visible.size > 0;
+    const queue = fromVisible ? this.visible : this.near.size > 0 ? this.near : this.later;
+    const nodes: Text[] = [];
+    const texts: string[] = [];
+    let chars = 0;
+    for (let node = queue.peek(); node; node = queue.peek()) {
+      if (!node.isConnected || this.log.isRendered(node)) {
+        queue.shift();
+        continue;
+      }
+      if (node.length > MAX_PARAGRAPH_CHARS) {
+        queue.shift();
+        // Cut into sentence-sized pieces, each analysed (and sent) on its own.
+        for (const part of this.log.split(node, sentenceCuts(node.data))) queue.push(part);
+        continue;
+      }
+      if (
+        texts.length >= PARAGRAPH_BATCH_LIMITS.texts ||
+        (texts.length > 0 && chars + node.length > PARAGRAPH_BATCH_LIMITS.chars)
+      )
+        break;
+      queue.shift();
+      nodes.push(node);
+      texts.push(node.data);
+      chars += node.length;
+    }
+    if (nodes.length === 0) return;
+    const kind = fromVisible ? 'visible' : 'other';
+    this.inFlight = kind;
+    const generation = this.generation;
+    this.config.analyzeParagraphs(texts).then(
+      (packed) => {
+        if (generation !== this.generation) return;
+        this.inFlight = null;
+        const ready = kind === 'visible' ? this.drawVisible : this.drawLater;
+        nodes.forEach((node, i) => {
+          const paragraph = packed[i];
+          if (paragraph) ready.push({ node, text: texts[i] as string, packed: paragraph });
+        });
+        this.afterAnswer();
+      },
+      (error: unknown) => {
+        if (generation !== this.generation) return;
+        this.inFlight = null;
+        // A worker stopped mid-request, or a refused batch: each node is sent once more, alone
+        // in its queue's order; what fails again stays as the page wrote it.
+        console.warn(
+          'tifa: text not analysed:',
+          error instanceof Error ? error.message : 'unknown error',
+        );
+        for (const node of nodes) {
+          if (this.retried.has(node)) continue;
+          this.retried.add(node);
+          queue.push(node);
+        }
+        this.afterAnswer();
+      },
+    );
+  }
+
+  /** An answer came: draw it (the screen's at once), or ask for the next batch. */
+  private afterAnswer(): void {
+    if (this.drawVisible.length > 0 && this.scheduledIdle) {
+      // Waiting for idle time would hold the screen's drawing back.
+      this.cancelScheduled?.();
+      this.cancelScheduled = null;
+    }
+    if (this.isIdle()) {
+      this.runSlice();
       return;
     }
     this.schedule();
@@ -329,70 +428,39 @@ export class PageAnnotator {
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, ms);
   }
 
-  /** Annotates one text node, unless it was annotated already or left the page; the pieces of
-   * a long one go back to `queue`. */
-  private annotate(node: Text, queue: WorkQueue<Text>): void {
-    if (!node.isConnected || this.log.isRendered(node)) return;
-    if (node.length > MAX_PARAGRAPH_CHARS) {
-      // Cut into sentence-sized pieces annotated in separate slices.
-      const parts = this.log.split(node, sentenceCuts(node.data));
-      for (const part of parts) queue.push(part);
+  /** Draws one analysed text node, unless the page changed or removed it meanwhile (a change
+   * put it back in the queues) or it was drawn already. */
+  private draw({ node, text, packed }: Analysed): void {
+    if (!node.isConnected || node.data !== text || this.log.isRendered(node)) return;
+    let paragraph;
+    try {
+      paragraph = unpackParagraph(text, packed);
+    } catch (error) {
+      console.warn('tifa: text not drawn:', error instanceof Error ? error.message : '');
       return;
     }
-    const text = node.data;
-    const analysis = analyze(text, {
-      ...this.config.analyze,
-      pinyin: this.config.render.pinyin ? 'num' : 'none',
-    });
-    const { tokens } = analysis;
-    const wantTerms = this.config.markTerms || this.config.onTermsMatched;
-    const personal = this.config.personal;
-    const matched = wantTerms
-      ? joinPersonalHits(
-          matchAnalysis(text, analysis),
-          personal && personal.forms.size > 0 ? matchAnalysis(text, analysis, personal) : [],
-        )
-      : [];
+    const { tokens, terms: matched } = paragraph;
     if (matched.length > 0) this.config.onTermsMatched?.(text, matched);
     const terms = this.config.markTerms ? matched : [];
+    this.stats.nodes++;
+    this.stats.characters += text.length;
     // Terms are marked even when nothing else changes (pinyin off, no conversion).
     const changed =
       this.config.render.pinyin ||
       terms.length > 0 ||
       tokens.some((t) => t.display !== text.slice(t.start, t.end));
-    this.stats.nodes++;
-    this.stats.characters += text.length;
     if (!changed) return;
-    const drawn = renderTokens(tokens, this.config.render, terms);
-    const termIds = terms.map((term) => term.id);
-    if (this.heldWrites) {
-      this.heldWrites.push({ node, text, drawn, termIds });
-      return;
-    }
-    this.log.replace(node, drawn);
-    this.termsDrawn.push(...termIds);
-  }
-
-  /** Writes the screen's held drawing at once. Text the page changed meanwhile is left as it is
-   * (its change put it back in the queues) and text it removed is skipped. */
-  private writeHeld(): void {
-    const held = this.heldWrites ?? [];
-    this.heldWrites = null;
-    for (const { node, text, drawn, termIds } of held) {
-      if (!node.isConnected || node.data !== text || this.log.isRendered(node)) continue;
-      this.log.replace(node, drawn);
-      this.termsDrawn.push(...termIds);
-    }
+    this.log.replace(node, renderTokens(tokens, this.config.render, terms));
+    for (const term of terms) this.termsDrawn.push(term.id);
   }
 }
 
-/** One text node's drawing, ready to replace it. */
-interface HeldWrite {
+/** A text node's analysis, as the background answered it. */
+interface Analysed {
   readonly node: Text;
-  /** Its text when it was analysed. */
+  /** Its text when it was sent. */
   readonly text: string;
-  readonly drawn: Node[];
-  readonly termIds: readonly string[];
+  readonly packed: PackedParagraph;
 }
 
 /** Offsets at which to cut a long text: after a sentence end near every MAX_PARAGRAPH_CHARS. */

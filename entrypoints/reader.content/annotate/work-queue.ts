@@ -22,6 +22,11 @@ export class WorkQueue<T> {
     return item;
   }
 
+  /** The next item, left in the queue. */
+  peek(): T | undefined {
+    return this.items[this.head];
+  }
+
   get size(): number {
     return this.items.length - this.head;
   }
