@@ -10,7 +10,12 @@ import {
   waitForReaderIdle,
   waitForReaderOn,
 } from '../../scripts/lib/reader-control.ts';
-import { sampleArticleAvailable, SAMPLE_ARTICLE_PATH, useBrowserSuite } from './harness.ts';
+import {
+  sampleArticleAvailable,
+  SAMPLE_ARTICLE_PATH,
+  stopServiceWorker,
+  useBrowserSuite,
+} from './harness.ts';
 
 const HOST = '127.0.0.1';
 
@@ -225,6 +230,23 @@ describe('reading mode', () => {
     await setReaderSite(suite.extension, HOST, false);
     await page.waitForSelector('html:not([data-tifa-reader])', { state: 'attached' });
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+  });
+
+  it('keeps annotating text scrolled near after its service worker was stopped', async () => {
+    // The text engine lives in the worker, which the browser may stop at any moment.
+    const { page } = await openAndSwitchOn('/long-report.html');
+    const wordsIn = (id: string) =>
+      page.evaluate(
+        (i) => document.getElementById(i)?.querySelectorAll('ruby[data-tifa="w"]').length ?? -1,
+        id,
+      );
+    expect(await wordsIn('last')).toBe(0);
+    // Resolves once Chromium reports the worker stopped.
+    await stopServiceWorker(suite.extension);
+    await page.evaluate(() => document.getElementById('last')?.scrollIntoView());
+    // The page's request wakes the worker, which loads the engine again and answers.
+    await expect.poll(() => wordsIn('last'), { timeout: 15_000 }).toBeGreaterThan(20);
+    expect(await readingsOf(page, '会议')).toEqual(['huì', 'yì']);
   });
 
   it('annotates a same-origin iframe as well as the page', async () => {
