@@ -44,6 +44,19 @@ export const LOOKUP_BATCH_LIMITS = {
   requests: 128,
 } as const;
 
+/** The page's term cards (`describeTerms`) and the "Add as my term" prefill (`prefillTerm`): the
+ * glossary and the conversion tables stay in the background, the page asks for what it shows. */
+export const TERM_CARD_LIMITS = {
+  /** Term ids in one `describeTerms`: a screen of a news page marks a few dozen distinct terms.
+   * 64 cards (under 2 kB of JSON each, 0.8 kB typically) keep a reply quick to parse on the
+   * page's main thread; more are asked for in several messages. */
+  idsPerMessage: 64,
+  /** Characters of a selection tidied into a personal term: a glossary form has at most 40
+   * characters (utils/glossary/schema.ts), and inline-pinyin artefacts can triple a term's
+   * length; anything longer is cut before it is sent or tidied. */
+  selectionChars: 200,
+} as const;
+
 /** Limits on what a reader writes on the review page: plenty for study notes, small enough that
  * one row stays a few kilobytes (the table loads every row at once). */
 export const STUDY_LIMITS = {

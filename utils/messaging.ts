@@ -9,6 +9,8 @@ import type { SearchResult } from './dict/search';
 import { DISPLAY_SCRIPTS } from './settings';
 import type { PackedParagraph } from './zh/packed-analysis';
 import { backupChunkSchema } from './db/backup-rows';
+import type { PageTermCard, PersonalCardEntry } from './glossary/page-card';
+import type { TermPrefill } from './glossary/term-prefill';
 import type { AnnotationRecord, PersonalTermRecord } from './db/schema';
 import {
   PackConflictChoicesSchema,
@@ -26,6 +28,7 @@ import {
   MAX_PARAGRAPH_CHARS,
   PARAGRAPH_BATCH_LIMITS,
   STUDY_LIMITS,
+  TERM_CARD_LIMITS,
   TRACKER_LIMITS,
 } from './limits';
 
@@ -201,6 +204,18 @@ export const REQUEST_SCHEMAS = {
   }),
   /** Every personal term (the reader matches them on pages). */
   listPersonalTerms: v.strictObject({}),
+  /** The glossary's cards of the terms a page drew (the glossary itself never enters the page),
+   * answered in the order asked; at most TERM_CARD_LIMITS.idsPerMessage ids. */
+  describeTerms: v.strictObject({
+    ids: v.pipe(v.array(termIdSchema), v.minLength(1), v.maxLength(TERM_CARD_LIMITS.idsPerMessage)),
+  }),
+  /** The reader's own terms behind the page's marks, by hit id, for their cards. */
+  personalTermCards: v.strictObject({}),
+  /** The "Add as my term" form's fields for the page's selection (tidied in the background,
+   * which holds the conversion tables). */
+  prefillTerm: v.strictObject({
+    text: v.pipe(v.string(), v.minLength(1), v.maxLength(TERM_CARD_LIMITS.selectionChars)),
+  }),
   /** Annotate a passage of the page (the reader's selection); a content script may only save
    * for its own page. */
   saveAnnotation: v.strictObject({
@@ -292,6 +307,10 @@ export interface ResponseMap {
   updatePersonalTerm: { term: PersonalTermRecord };
   deletePersonalTerms: { deleted: number };
   listPersonalTerms: { terms: PersonalTermRecord[] };
+  /** One card per id asked, null for an id the glossary does not know. */
+  describeTerms: { cards: (PageTermCard | null)[] };
+  personalTermCards: { cards: PersonalCardEntry[] };
+  prefillTerm: { prefill: TermPrefill | null };
   saveAnnotation: { annotation: AnnotationRecord };
   listAnnotations: { annotations: AnnotationRecord[] };
   reportAnchoring: { changed: number };

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { PersonalTermRecord } from '../../utils/db/schema';
 import type { PackEntry, PersonalTermInput } from '../../utils/glossary/pack';
-import { inputFromFields } from '../../utils/glossary/term-prefill';
+import { inputFromFields } from '../../utils/glossary/term-fields';
 import { STUDY_LIMITS } from '../../utils/limits';
 
 interface Fields {

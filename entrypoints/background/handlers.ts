@@ -51,6 +51,7 @@ import {
   updatePersonalTerm,
 } from './personal-terms-store';
 import { clearSightings, recordSightings } from './tracker-store';
+import { describePageTerms, personalTermCards, prefillTerm } from './term-cards';
 import {
   deleteAnnotations,
   listAnnotations,
@@ -153,6 +154,9 @@ const handlers: { [T in MessageType]: Handler<T> } = {
     return { deleted };
   },
   listPersonalTerms: async () => ({ terms: await listPersonalTerms() }),
+  describeTerms: ({ ids }) => ({ cards: describePageTerms(ids) }),
+  personalTermCards: async () => ({ cards: await personalTermCards() }),
+  prefillTerm: ({ text }) => ({ prefill: prefillTerm(text) }),
   importPack: async ({ text, choices }) => {
     const result = await importPack(text, Date.now(), choices);
     if (result.imported) await personalTermsChanged();

@@ -2,7 +2,6 @@
  * The reader in one frame: follows the settings and the site switch, and starts or restores the
  * page annotation accordingly. The text engine runs in the background (`analyzeParagraphs`).
  */
-import { buildPersonalGlossary, type PersonalGlossary } from '../../utils/glossary/personal';
 import { FIELD_LIMITS, TRACKER_LIMITS } from '../../utils/limits';
 import { sendToBackground } from '../../utils/send-message';
 import {
@@ -27,6 +26,7 @@ import { PageAnnotator, type AnnotatorConfig } from './annotate/page-annotator';
 import type { ReadingFormatter, StudyWords } from './annotate/render-tokens';
 import { PopupController } from './popup/popup-controller';
 import { TermsPanel } from './terms/terms-panel';
+import { TermCards } from './terms/term-cards';
 import { PageSightings } from './terms/page-sightings';
 import { AnnotationController } from './annotations/annotation-controller';
 import { AddTermForm } from './personal-terms/add-term-form';
@@ -37,8 +37,10 @@ import { watchFrameLoads } from './frame-loads';
 /** Starts the reader session for this frame. Safe to call twice: the second call does nothing. */
 export async function startReaderSession(): Promise<void> {
   const hostname = readerHostname();
-  // Their cards, for the popup and the terms panel; the background matches them on the page.
-  let personal = await loadPersonalTerms();
+  // The terms' cards, for the popup and the terms panel, from the background (which also matches
+  // the terms on the page); the reader's own terms are asked for while the settings are read.
+  const cards = new TermCards();
+  const personalLoaded = cards.loadPersonal();
   let annotator: PageAnnotator | null = null;
   let popup: PopupController | null = null;
   let terms: TermsPanel | null = null;
@@ -52,6 +54,7 @@ export async function startReaderSession(): Promise<void> {
     sanitizeTrackerSettings(await trackerSettings.getValue()),
     hostname,
   );
+  await personalLoaded;
   // One record of the page's terms per annotator: a redraw counts the page afresh.
   let reportTimer = 0;
   const newAnnotator = () => {
@@ -59,7 +62,7 @@ export async function startReaderSession(): Promise<void> {
     const page = tracking ? new PageSightings() : null;
     return new PageAnnotator(
       document,
-      annotatorConfig(settings, study, terms, {
+      annotatorConfig(settings, study, terms, cards, {
         ...(page && {
           onTermsMatched: (text: string, hits: readonly TermHit[]) => page.add(text, hits),
         }),
@@ -89,13 +92,13 @@ export async function startReaderSession(): Promise<void> {
     popup = null;
     terms = null;
     clearTimeout(reportTimer);
-    if (!on) return;
+    if (!on) {
+      cards.clear();
+      return;
+    }
     // Also with the glossary off: the panel lists the page's annotations (it appears only once
     // it has terms or annotations to show).
-    terms = new TermsPanel(document, (id) => {
-      const term = personal.termsByHit.get(id)?.[0];
-      return term ? { simplified: term.simplified, gloss: term.english.gloss } : null;
-    });
+    terms = new TermsPanel(document, cards);
     terms.start();
     notes = new AnnotationController(document, (list) => terms?.setAnnotations(list));
     notes.start();
@@ -104,7 +107,7 @@ export async function startReaderSession(): Promise<void> {
     termForm.start();
     annotator = newAnnotator();
     annotator.start();
-    popup = new PopupController(document, settings.popupTrigger, personal.termsByHit);
+    popup = new PopupController(document, settings.popupTrigger, cards);
     popup.start();
   };
   readerSettings.watch((value) => {
@@ -140,8 +143,7 @@ export async function startReaderSession(): Promise<void> {
   });
   // Personal terms changed (review page, pack import): fetch them and draw the page again.
   personalTermsVersion.watch(() => {
-    void loadPersonalTerms().then((next) => {
-      personal = next;
+    void cards.loadPersonal().then(() => {
       if (annotator) apply();
     });
   });
@@ -182,21 +184,6 @@ function reportSightings(page: PageSightings): void {
   });
 }
 
-/** The reader's personal terms from the background, matched on the page beside the glossary.
- * Without them the page is still annotated with the built-in glossary. */
-async function loadPersonalTerms(): Promise<PersonalGlossary> {
-  try {
-    const { terms } = await sendToBackground('listPersonalTerms', {});
-    return buildPersonalGlossary(terms);
-  } catch (error) {
-    console.warn(
-      'tifa: personal terms unavailable:',
-      error instanceof Error ? error.message : error,
-    );
-    return buildPersonalGlossary([]);
-  }
-}
-
 /** The saved words by status from the background (the content script never opens IndexedDB).
  * Without them the page is still annotated, just without marks. */
 async function loadStudyWords(): Promise<StudyWords | null> {
@@ -213,6 +200,7 @@ function annotatorConfig(
   settings: ReaderSettings,
   study: StudyWords | null,
   terms: TermsPanel | null,
+  cards: TermCards,
   tracker: Pick<AnnotatorConfig, 'onTermsMatched' | 'onIdle'> | null = null,
 ): AnnotatorConfig {
   const dark = matchMedia('(prefers-color-scheme: dark)').matches;
@@ -237,7 +225,14 @@ function annotatorConfig(
       toneColors: settings.toneColors ? (dark ? TONE_COLORS.dark : TONE_COLORS.light) : null,
     },
     markTerms: settings.glossary,
-    onTermsDrawn: terms && settings.glossary ? (ids) => terms.addTerms(ids) : undefined,
+    onTermsDrawn:
+      terms && settings.glossary
+        ? (ids) => {
+            // Asked for now, so a hover over the term finds its card on the page.
+            cards.prefetch(ids);
+            terms.addTerms(ids);
+          }
+        : undefined,
     ...tracker,
   };
 }

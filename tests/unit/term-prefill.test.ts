@@ -6,9 +6,9 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { buildPersonalGlossary } from '../../utils/glossary/personal';
 import { entryFromInput, PersonalTermInputSchema } from '../../utils/glossary/pack';
+import { inputFromFields } from '../../utils/glossary/term-fields';
 import {
   addTermHash,
-  inputFromFields,
   MAX_SELECTION_CHARS,
   prefillFromHash,
   termFromSelection,

@@ -9,14 +9,14 @@
  * 县域经济 and is matched in every script, with the traditional form kept for display.
  */
 import * as v from 'valibot';
+import { TERM_CARD_LIMITS } from '../limits';
 import { removeInlinePinyin } from '../zh/artifacts';
 import { detectScript } from '../zh/detect-script';
 import { normalizeForMatching } from './normalize';
-import type { PersonalTermInput } from './pack';
 
-/** The longest selection looked at: a glossary form has at most 40 characters (schema.ts), and
- * artefacts can triple a term's length; anything longer is cut before the work below. */
-export const MAX_SELECTION_CHARS = 200;
+/** The longest selection looked at (TERM_CARD_LIMITS.selectionChars says why); anything longer
+ * is cut before the work below. */
+export const MAX_SELECTION_CHARS = TERM_CARD_LIMITS.selectionChars;
 
 /** The prefilled fields of a new personal term. */
 export interface TermPrefill {
@@ -92,52 +92,4 @@ export function prefillFromHash(hash: string): TermPrefill | null {
   const params = new URLSearchParams(match[1]);
   const parsed = v.safeParse(prefillSchema, { term: params.get('term') ?? '' });
   return parsed.success ? termFromSelection(parsed.output.term) : null;
-}
-
-/** A personal term's form as typed: every field a string (tags and other forms comma-separated). */
-export interface TermFields {
-  readonly simplified: string;
-  readonly traditional?: string;
-  readonly pinyin?: string;
-  /** Other forms, separated by commas or 、. */
-  readonly variants?: string;
-  readonly translation: string;
-  readonly notes?: string;
-  /** Tags, separated by commas (either width), 、 or new lines. */
-  readonly tags?: string;
-}
-
-/** Splits a list typed in one field; empty items and repeats dropped. */
-function splitList(text: string | undefined): string[] {
-  return [
-    ...new Set(
-      (text ?? '')
-        .split(/[,，、\n]/)
-        .map((item) => item.trim())
-        .filter(Boolean),
-    ),
-  ];
-}
-
-/**
- * The `addPersonalTerm` / `updatePersonalTerm` payload for a form's fields: trimmed, empty
- * optional fields left out. Checking is the background's (PersonalTermInputSchema), which names
- * the field that is wrong.
- */
-export function inputFromFields(fields: TermFields): PersonalTermInput {
-  const input: PersonalTermInput = {
-    simplified: fields.simplified.trim(),
-    translation: fields.translation.trim(),
-  };
-  const traditional = fields.traditional?.trim();
-  const pinyin = fields.pinyin?.trim();
-  const notes = fields.notes?.trim();
-  const variants = splitList(fields.variants);
-  const tags = splitList(fields.tags);
-  if (traditional) input.traditional = traditional;
-  if (pinyin) input.pinyin = pinyin;
-  if (variants.length > 0) input.variants = variants;
-  if (notes) input.notes = notes;
-  if (tags.length > 0) input.tags = tags;
-  return input;
 }

@@ -3,19 +3,17 @@
  * `openTermForm` tab message, entrypoints/background/add-term-command.ts) opens a small form
  * beside the selection, prefilled with the selected term (simplified, artefact-free; the
  * traditional form kept when the page is traditional), for the reader's translation, notes and
- * tags. Saving sends `addPersonalTerm`; the background checks and stores it and tells every page
+ * tags. The background tidies the selection (`prefillTerm`): it holds the conversion tables,
+ * which the page does not load. Saving sends `addPersonalTerm`; the background checks and stores it and tells every page
  * to match it (personalTermsVersion). Esc or Cancel closes the form without saving.
  *
  * The form lives in a shadow root outside <body>; page text enters it only as input values and
  * textContent. Nothing here is logged (the selection is page text).
  */
 import { browser } from 'wxt/browser';
-import {
-  inputFromFields,
-  termFromSelection,
-  type TermPrefill,
-} from '../../../utils/glossary/term-prefill';
-import { STUDY_LIMITS } from '../../../utils/limits';
+import { inputFromFields } from '../../../utils/glossary/term-fields';
+import type { TermPrefill } from '../../../utils/glossary/term-prefill';
+import { STUDY_LIMITS, TERM_CARD_LIMITS } from '../../../utils/limits';
 import { parseTabMessage, type OpenTermFormReply } from '../../../utils/messaging';
 import { sendToBackground } from '../../../utils/send-message';
 import { MARK } from '../annotate/markers';
@@ -45,6 +43,10 @@ input[lang|="zh"] { font-size: 15px; }
 }
 `;
 
+/** A Chinese character: a selection without one is no term (the background then opens the
+ * review page instead). */
+const HAN = /\p{Script=Han}/u;
+
 interface FormParts {
   readonly form: HTMLFormElement;
   readonly term: HTMLInputElement;
@@ -59,6 +61,9 @@ export class AddTermForm {
   private host: HTMLElement | null = null;
   private parts: FormParts | null = null;
   private saving = false;
+  /** Counts openings and stops: a prefill that arrives after a newer one, or after `stop`, is
+   * dropped. */
+  private opening = 0;
 
   constructor(private readonly doc: Document) {}
 
@@ -68,6 +73,7 @@ export class AddTermForm {
   }
 
   stop(): void {
+    this.opening++;
     browser.runtime.onMessage.removeListener(this.onTabMessage);
     this.host?.remove();
     this.host = null;
@@ -87,8 +93,9 @@ export class AddTermForm {
     sendResponse({ opened: this.openOnSelection() });
   };
 
-  /** Opens the form on the current selection if it holds Chinese page text; false otherwise
-   * (the background then opens the review page with the menu's selection text). */
+  /** Opens the form on the current selection if it holds Chinese page text, once the background
+   * has tidied it; false otherwise (the background then opens the review page with the menu's
+   * selection text). */
   openOnSelection(): boolean {
     const selection = this.doc.getSelection();
     const body = this.doc.body;
@@ -96,10 +103,26 @@ export class AddTermForm {
     const range = selection.getRangeAt(0);
     if (!body.contains(range.commonAncestorContainer)) return false;
     // Readings are CSS generated content, never text: the selection's text is the page's own.
-    const prefill = termFromSelection(selection.toString());
-    if (!prefill) return false;
-    this.open(prefill, range.getBoundingClientRect());
+    // Cut as the background cuts it, so the check sees what it will tidy.
+    const text = selection.toString().slice(0, TERM_CARD_LIMITS.selectionChars);
+    if (!HAN.test(text)) return false;
+    void this.prefillAndOpen(text, range.getBoundingClientRect());
     return true;
+  }
+
+  private async prefillAndOpen(text: string, near: DOMRect): Promise<void> {
+    const opening = ++this.opening;
+    let prefill: TermPrefill | null = null;
+    let problem = '';
+    try {
+      ({ prefill } = await sendToBackground('prefillTerm', { text }));
+    } catch (error) {
+      // The form still opens, for the reader to type the term; saving says what is wrong.
+      problem = `Not prefilled: ${error instanceof Error ? error.message : 'error'}`;
+    }
+    if (opening !== this.opening) return;
+    this.open(prefill ?? { simplified: '' }, near);
+    if (problem && this.parts) this.parts.status.textContent = problem;
   }
 
   private open(prefill: TermPrefill, near: DOMRect): void {
@@ -119,7 +142,7 @@ export class AddTermForm {
     if (box.bottom > innerHeight) {
       form.style.top = `${Math.max(Math.min(near.top - box.height - 6, innerHeight - box.height - 4), 4)}px`;
     }
-    parts.translation.focus();
+    (prefill.simplified ? parts.translation : parts.term).focus();
   }
 
   private close(): void {

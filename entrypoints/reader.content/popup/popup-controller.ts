@@ -19,8 +19,7 @@
  * `mousemove` then builds the popup as it would without the event).
  */
 import type { WordMatch } from '../../../utils/dict/lookup';
-import { describeTerm } from '../../../utils/glossary/entries';
-import type { TermCard } from '../../../utils/glossary/schema';
+import type { PageTermCard, PersonalTermCard } from '../../../utils/glossary/page-card';
 import { sendToBackground } from '../../../utils/send-message';
 import type { PopupTrigger } from '../../../utils/settings';
 import { FIELD_LIMITS, LOOKUP_BATCH_LIMITS } from '../../../utils/limits';
@@ -28,11 +27,11 @@ import { MARK, PERSONAL_ATTR, TERM_ATTR, TIFA_ATTR } from '../annotate/markers';
 import { formatCedictPinyin } from '../../../utils/dict/format-pinyin';
 import { themeAt } from './page-theme';
 import { PopupView } from './popup-view';
-import type { PersonalCardTerm } from './term-card-view';
 import { LookupCache, requestKey, type LookupRequest } from './lookup-cache';
 import { lookupRequestFor } from './lookup-key';
 import { paragraphRequests, visibleParagraphs } from './paragraph-prefetch';
 import { blockOf, termAround, wordAtPoint, type WordAtPoint } from './word-at-point';
+import { TermCards } from '../terms/term-cards';
 
 /** Quiet time after the last scroll event before the paragraphs on screen are prefetched. */
 const SCROLL_SETTLE_MS = 100;
@@ -49,9 +48,16 @@ type Finish = () => void;
 
 const NOTHING: Finish = () => undefined;
 
+/** What the open popup shows: the word, its dictionary matches, its term's card. */
+interface Shown {
+  readonly word: WordAtPoint;
+  readonly matches: WordMatch[];
+  readonly card: PageTermCard | null;
+}
+
 export class PopupController {
   private view: PopupView | null = null;
-  private current: { word: WordAtPoint; matches: WordMatch[]; card: TermCard | null } | null = null;
+  private current: Shown | null = null;
   private request = 0;
   /** Answers the background sent this page, by request (bounded, least recently used). */
   private readonly cache = new LookupCache();
@@ -76,11 +82,12 @@ export class PopupController {
   /** When each word was last sent to the history from this page. */
   private readonly recorded = new Map<string, number>();
 
-  /** `personal` gives the reader's own terms behind a personal hit id (`personal:<id>`). */
+  /** `cards` gives the terms' cards (asked for as annotation draws them) and the reader's own
+   * terms behind a hit id. */
   constructor(
     private readonly doc: Document,
     private readonly trigger: PopupTrigger,
-    private readonly personal: ReadonlyMap<string, readonly PersonalCardTerm[]> = new Map(),
+    private readonly cards: TermCards = new TermCards(),
   ) {}
 
   start(): void {
@@ -251,58 +258,68 @@ export class PopupController {
     return finish;
   }
 
-  /** Shows the popup for a word: at once from the cache (only staged with `stage`: `finish`
-   * shows it), else after the background's answer (`shown`). */
+  /** Shows the popup for a word: at once when its entry and its term's card are cached (only
+   * staged with `stage`: `finish` shows it), else after the background's answers (`shown`). */
   private show(word: WordAtPoint, stage = false): { shown?: Promise<void>; finish: Finish } {
     const id = ++this.request;
-    // A glossary term's card comes from the bundled glossary; the dictionary from the background.
-    const card = word.term ? describeTerm(word.term.id) : null;
+    // A term's card and a word's entries both come from the background, usually ahead of the
+    // hover (cards as their terms are drawn, entries with the paragraph); undefined: not yet.
+    const card = word.term ? this.cards.cardOf(word.term.id) : null;
     const personal = this.personalAt(word.term?.element);
     const request = lookupRequestFor(word);
-    if (!request && !card && personal.length === 0) return { finish: NOTHING };
+    if (!request && card === null && personal.length === 0) return { finish: NOTHING };
     const cached = request ? this.cache.get(request) : [];
-    if (cached) return { finish: this.render(word, cached, card, personal, stage) };
-    return { shown: this.fetchAndShow(id, word, request, card, personal), finish: NOTHING };
+    if (cached && card !== undefined)
+      return { finish: this.render(word, cached, card, personal, stage) };
+    return {
+      shown: this.fetchAndShow(id, word, cached ? null : request, cached ?? [], personal),
+      finish: NOTHING,
+    };
   }
 
+  /** Asks for what the popup lacks, the word's entries (`request`, unless `matches` has them)
+   * and its term's card, at once, and shows the popup when both are in. */
   private async fetchAndShow(
     id: number,
     word: WordAtPoint,
     request: LookupRequest | null,
-    card: TermCard | null,
-    personal: readonly PersonalCardTerm[],
+    matches: WordMatch[],
+    personal: readonly PersonalTermCard[],
   ): Promise<void> {
-    let matches: WordMatch[] = [];
+    this.pendingWord = word;
+    const card = word.term ? this.cards.cardFor(word.term.id) : Promise.resolve(null);
+    let failure: unknown = null;
     if (request) {
       const key = requestKey(request);
       this.inFlight.add(key);
-      this.pendingWord = word;
       try {
         ({ matches } = await sendToBackground('lookupWord', request));
         this.cache.set(request, matches);
       } catch (error) {
-        // Without the dictionary a term's card is still worth showing.
-        if (!card && personal.length === 0) {
-          if (id === this.request)
-            this.ensureView().setStatus(error instanceof Error ? error.message : 'lookup failed');
-          return;
-        }
+        failure = error;
       } finally {
         this.inFlight.delete(key);
-        if (this.pendingWord === word) this.pendingWord = null;
       }
+    }
+    const shownCard = await card;
+    if (this.pendingWord === word) this.pendingWord = null;
+    // Without the dictionary a term's card is still worth showing.
+    if (failure && !shownCard && personal.length === 0) {
+      if (id === this.request)
+        this.ensureView().setStatus(failure instanceof Error ? failure.message : 'lookup failed');
+      return;
     }
     // A newer pointer move won: drop this answer.
     if (id !== this.request) return;
-    this.render(word, matches, card, personal);
+    this.render(word, matches, shownCard, personal);
   }
 
   /** Builds the popup and shows it, or with `stage` returns the function that shows it. */
   private render(
     word: WordAtPoint,
     matches: WordMatch[],
-    card: TermCard | null,
-    personal: readonly PersonalCardTerm[],
+    card: PageTermCard | null,
+    personal: readonly PersonalTermCard[],
     stage = false,
   ): Finish {
     if (matches.length === 0 && !card && personal.length === 0) {
@@ -328,6 +345,8 @@ export class PopupController {
     const finish = () => {
       if (!view.commit()) return;
       this.current = { word, matches, card };
+      // Its related terms, so a click on one shows its card at once.
+      if (card) this.cards.prefetch(card.related.map((term) => term.id));
       this.recordSoon();
     };
     if (stage) return finish;
@@ -393,10 +412,10 @@ export class PopupController {
 
   /** The reader's own terms on a term mark: the mark's own id if it is personal, and the
    * personal term annotating a built-in one. */
-  private personalAt(mark: Element | undefined): readonly PersonalCardTerm[] {
-    if (!mark || this.personal.size === 0) return [];
+  private personalAt(mark: Element | undefined): readonly PersonalTermCard[] {
+    if (!mark || !this.cards.hasPersonal) return [];
     const ids = [mark.getAttribute(TERM_ATTR), mark.getAttribute(PERSONAL_ATTR)];
-    return ids.flatMap((id) => (id ? (this.personal.get(id) ?? []) : []));
+    return ids.flatMap((id) => (id ? this.cards.personalFor(id) : []));
   }
 
   /** Records the shown word in the history if the popup still shows it after RECORD_DWELL_MS. */
@@ -449,12 +468,20 @@ export class PopupController {
     return this.view;
   }
 
-  /** Shows a related term's card in the open popup; Save then saves that term. */
+  /** Shows a related term's card in the open popup (once it is in, if it was not asked for
+   * yet); Save then saves that term. */
   private openTerm(id: string): void {
-    const card = describeTerm(id);
-    if (!card || !this.current) return;
-    this.current = { ...this.current, card };
-    this.view?.showTerm(card);
+    const shown = this.current;
+    const card = this.cards.cardOf(id);
+    if (card !== undefined) this.showRelated(shown, card);
+    else void this.cards.cardFor(id).then((answer) => this.showRelated(shown, answer));
+  }
+
+  private showRelated(shown: Shown | null, card: PageTermCard | null): void {
+    // The popup moved on or closed meanwhile: the card is not for it.
+    if (!card || !shown || shown !== this.current || !this.view?.visible) return;
+    this.current = { ...shown, card };
+    this.view.showTerm(card);
   }
 
   private close(): void {
@@ -494,7 +521,7 @@ export class PopupController {
   }
 
   /** Saves the term whose card is shown, as a glossary item of the vocabulary. */
-  private async saveTerm(card: TermCard, word: WordAtPoint): Promise<void> {
+  private async saveTerm(card: PageTermCard, word: WordAtPoint): Promise<void> {
     const official = card.english.official?.text;
     try {
       const result = await sendToBackground('saveWord', {

@@ -6,7 +6,7 @@
  * pays for the reader's size; a UI framework would double it). All text goes in as text nodes.
  */
 import type { EntryView, WordMatch } from '../../../utils/dict/lookup';
-import type { TermCard } from '../../../utils/glossary/schema';
+import type { PageTermCard, PersonalTermCard } from '../../../utils/glossary/page-card';
 import { TONE_COLORS, type ToneTheme } from '../../../utils/tone-colors';
 import { formatCedictPinyin, formatCedictSyllable } from '../../../utils/dict/format-pinyin';
 import { MARK } from '../annotate/markers';
@@ -17,7 +17,6 @@ import {
   renderPersonalCard,
   renderTermCard,
   TERM_CARD_STYLE,
-  type PersonalCardTerm,
 } from './term-card-view';
 
 /** Matches shown at once: the longest word and the shorter ones starting there. */
@@ -37,9 +36,9 @@ export interface PopupContent {
   readonly theme: ToneTheme;
   readonly canSpeak: boolean;
   /** The glossary card of the term under the pointer, shown above the dictionary senses. */
-  readonly term?: TermCard | null;
+  readonly term?: PageTermCard | null;
   /** The reader's own entries for this term, shown below the glossary card. */
-  readonly personal?: readonly PersonalCardTerm[];
+  readonly personal?: readonly PersonalTermCard[];
 }
 
 /**
@@ -176,7 +175,7 @@ export class PopupView {
   }
 
   /** Replaces the glossary card (a related term was opened), leaving the rest as it is. */
-  showTerm(card: TermCard): void {
+  showTerm(card: PageTermCard): void {
     const panel = this.front;
     const next = renderTermCard(card, this.actions.openTerm);
     if (panel.termCard?.parentNode) panel.termCard.replaceWith(next);

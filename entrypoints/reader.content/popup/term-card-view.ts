@@ -3,9 +3,8 @@
  * means, where it comes from. Plain DOM, all text as text nodes (the card shows the project's own
  * glossary, but the habit holds everywhere). Styled by the popup's shadow stylesheet (TERM_CARD_STYLE).
  */
-import { describeTerm } from '../../../utils/glossary/entries';
 import { CATEGORY_LABELS, CERTAINTY_LABELS, RELATION_LABELS } from '../../../utils/glossary/labels';
-import type { RelatedTerm, TermCard } from '../../../utils/glossary/schema';
+import type { LinkedTerm, PageTermCard, PersonalTermCard } from '../../../utils/glossary/page-card';
 
 /** Styles for the card, added to the popup's shadow stylesheet. */
 export const TERM_CARD_STYLE = `
@@ -37,18 +36,8 @@ export const PERSONAL_CARD_STYLE = `
 .mine .meta { color: var(--muted); font-size: 12px; }
 `;
 
-/** The fields of a personal term the card shows. */
-export interface PersonalCardTerm {
-  readonly simplified: string;
-  readonly traditional?: string;
-  readonly pinyin?: string;
-  readonly english: { readonly gloss: string };
-  readonly notes?: string;
-  readonly tags?: readonly string[];
-}
-
 /** Renders the reader's own entries for the term under the pointer: translation, notes, tags. */
-export function renderPersonalCard(terms: readonly PersonalCardTerm[]): HTMLElement {
+export function renderPersonalCard(terms: readonly PersonalTermCard[]): HTMLElement {
   const section = element('section', 'mine');
   section.setAttribute('aria-label', 'My term');
   section.append(element('p', 'kicker', 'My term'));
@@ -67,7 +56,7 @@ export function renderPersonalCard(terms: readonly PersonalCardTerm[]): HTMLElem
 }
 
 /** Renders a card; `openTerm` is called with the id of a related term the reader clicks. */
-export function renderTermCard(card: TermCard, openTerm: (id: string) => void): HTMLElement {
+export function renderTermCard(card: PageTermCard, openTerm: (id: string) => void): HTMLElement {
   const section = element('section', 'term');
   section.setAttribute('aria-label', 'Glossary term');
   section.append(
@@ -137,9 +126,10 @@ export function renderTermCard(card: TermCard, openTerm: (id: string) => void): 
   return section;
 }
 
-/** Related terms as buttons, grouped by relation; null when none is known to the glossary. */
+/** Related terms as buttons, grouped by relation; null when there are none (the background
+ * names only the related terms the glossary knows). */
 function renderRelated(
-  related: readonly RelatedTerm[],
+  related: readonly LinkedTerm[],
   openTerm: (id: string) => void,
 ): HTMLElement | null {
   const box = element('div', 'related');
@@ -148,11 +138,9 @@ function renderRelated(
     const terms = related.filter((r) => r.relation === relation);
     const buttons: HTMLElement[] = [];
     for (const term of terms) {
-      const target = describeTerm(term.id);
-      if (!target) continue;
-      const button = element('button', '', target.simplified) as HTMLButtonElement;
+      const button = element('button', '', term.simplified) as HTMLButtonElement;
       button.type = 'button';
-      button.title = target.english.official?.text ?? target.english.gloss;
+      button.title = term.title;
       button.addEventListener('click', (event) => {
         event.stopPropagation();
         openTerm(term.id);

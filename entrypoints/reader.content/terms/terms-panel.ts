@@ -10,13 +10,23 @@
  * Like the word popup it lives in an open shadow root on <html>, outside <body>, so the page's
  * CSS cannot reach it and the page's body stays its own. Built with plain DOM; text as text nodes.
  */
-import { describeTerm } from '../../../utils/glossary/entries';
 import { FLASH_ATTR, MARK, TERM_ATTR, TIFA_ATTR } from '../annotate/markers';
 import { themeAt } from '../popup/page-theme';
 import type { ToneTheme } from '../../../utils/tone-colors';
 import { mountShadowHost } from '../shadow-ui';
 import type { PageAnnotation } from '../annotations/annotation-controller';
 import { countTerms, nextOccurrence, type TermCount } from './count-terms';
+import type { TermName } from './term-cards';
+
+/** Where the panel gets the names of the page's terms (terms/term-cards.ts). */
+export interface TermNames {
+  /** A term's name; null when no one knows the id, undefined while it is being asked for. */
+  nameOf(id: string): TermName | null | undefined;
+  /** Resolves once the ids have been answered (or their request failed). */
+  whenNamed(ids: readonly string[]): Promise<void>;
+}
+
+const NO_NAMES: TermNames = { nameOf: () => null, whenNamed: () => Promise.resolve() };
 
 /** The key that opens and closes the panel. */
 export const TERMS_PANEL_KEY = 't';
@@ -95,11 +105,10 @@ export class TermsPanel {
   private recountTimer = 0;
   private flashed: { element: Element; timer: number } | null = null;
 
-  /** `personal` names the reader's own terms (`personal:<id>`), which the glossary does not know. */
+  /** `names` names the page's terms: the glossary's and the reader's own (`personal:<id>`). */
   constructor(
     private readonly doc: Document,
-    private readonly personal: (id: string) => { simplified: string; gloss: string } | null = () =>
-      null,
+    private readonly names: TermNames = NO_NAMES,
   ) {}
 
   /** Listens for the panel key. The button appears once terms are reported. */
@@ -238,23 +247,19 @@ export class TermsPanel {
 
   private renderList(): void {
     const list = this.ensureHost().list;
+    const unnamed: string[] = [];
     const rows = this.counts.map(({ id, count }) => {
-      const found = describeTerm(id);
-      const mine = found ? null : this.personal(id);
-      const card =
-        found ?? (mine && { simplified: mine.simplified, english: { gloss: mine.gloss } });
+      const name = this.names.nameOf(id);
+      if (name === undefined) unnamed.push(id);
       const item = this.doc.createElement('li');
       const button = this.doc.createElement('button');
       button.type = 'button';
       button.dataset.termId = id;
       button.append(
-        span(this.doc, 'hanzi', card?.simplified ?? id),
+        // An unknown id is listed as itself; a name still on its way, blank for a moment.
+        span(this.doc, 'hanzi', name ? name.simplified : name === null ? id : ''),
         span(this.doc, 'count', String(count)),
-        span(
-          this.doc,
-          'english',
-          found ? (found.english.official?.text ?? found.english.gloss) : (mine?.gloss ?? ''),
-        ),
+        span(this.doc, 'english', name?.english ?? ''),
       );
       button.title = 'Scroll to the next occurrence';
       button.addEventListener('click', () => this.showNext(id, button));
@@ -262,6 +267,13 @@ export class TermsPanel {
       return item;
     });
     list.replaceChildren(...rows);
+    // Names are asked for as terms are drawn, so this is rare; drawn again once some arrived
+    // (not when all failed: that would ask again and again).
+    if (unnamed.length > 0)
+      void this.names.whenNamed(unnamed).then(() => {
+        if (this.isOpen() && unnamed.some((id) => this.names.nameOf(id) !== undefined))
+          this.renderList();
+      });
   }
 
   /** Scrolls to the next visible occurrence of a term and flashes it. */
