@@ -125,4 +125,17 @@ export const ANNOTATION_LIMITS = {
   context: 64,
   /** Annotations of one page sent to the reader: far above real use, bounded for the message. */
   perPage: 500,
+  /** A page's text sent to have its annotations anchored (`anchorQuotes`): a long news page has
+   * tens of thousands of characters, a report on one page a few hundred thousand. A longer
+   * page's annotations are neither highlighted nor reported orphaned. */
+  pageChars: 1_000_000,
 } as const;
+
+/** Largest `anchorQuotes` message, in UTF-16 code units of its JSON: a page's text and every
+ * selector of the page at their limits, each character escaped to two at most (newlines and
+ * quotes; page text has next to no other control characters). */
+export const MAX_ANCHOR_MESSAGE_CHARS =
+  2 *
+    (ANNOTATION_LIMITS.pageChars +
+      ANNOTATION_LIMITS.perPage * (ANNOTATION_LIMITS.exact + 2 * ANNOTATION_LIMITS.context)) +
+  4096;

@@ -9,6 +9,7 @@ import type { SearchResult } from './dict/search';
 import { DISPLAY_SCRIPTS } from './settings';
 import type { PackedParagraph } from './zh/packed-analysis';
 import { backupChunkSchema } from './db/backup-rows';
+import type { TextSpan } from './annotations/quote-capture';
 import type { PageTermCard, PersonalCardEntry } from './glossary/page-card';
 import type { TermPrefill } from './glossary/term-prefill';
 import type { AnnotationRecord, PersonalTermRecord } from './db/schema';
@@ -23,6 +24,7 @@ import {
   BACKUP_LIMITS,
   FIELD_LIMITS as LIMITS,
   LOOKUP_BATCH_LIMITS,
+  MAX_ANCHOR_MESSAGE_CHARS,
   MAX_MESSAGE_CHARS,
   MAX_PACK_CHARS,
   MAX_PARAGRAPH_CHARS,
@@ -64,6 +66,14 @@ const lookupRequestSchema = v.strictObject({
   text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.lookupText)),
   /** The word as reading mode segmented it, listed first. */
   preferred: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.lookupText))),
+});
+
+/** Where an annotation's quote was taken (utils/annotations/quote-capture.ts). */
+const quoteSelectorSchema = v.strictObject({
+  exact: v.pipe(v.string(), v.minLength(1), v.maxLength(ANNOTATION_LIMITS.exact)),
+  prefix: v.pipe(v.string(), v.maxLength(ANNOTATION_LIMITS.context)),
+  suffix: v.pipe(v.string(), v.maxLength(ANNOTATION_LIMITS.context)),
+  position: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
 /** A day of clock difference between a page's date and the background's is plenty. */
@@ -240,6 +250,17 @@ export const REQUEST_SCHEMAS = {
     anchored: v.pipe(v.array(annotationIdSchema), v.maxLength(ANNOTATION_LIMITS.perPage)),
     orphaned: v.pipe(v.array(annotationIdSchema), v.maxLength(ANNOTATION_LIMITS.perPage)),
   }),
+  /** The reader's page text and its annotations' quotes: where each quote is in the text now
+   * (null: orphaned). Anchored here, where the conversion tables are, so that quotes taken in
+   * one script are found in the other. */
+  anchorQuotes: v.strictObject({
+    text: v.pipe(v.string(), v.maxLength(ANNOTATION_LIMITS.pageChars)),
+    selectors: v.pipe(
+      v.array(quoteSelectorSchema),
+      v.minLength(1),
+      v.maxLength(ANNOTATION_LIMITS.perPage),
+    ),
+  }),
   /** Review page: change an annotation's note and tags (the quote and its page stay). */
   updateAnnotation: v.strictObject({
     id: annotationIdSchema,
@@ -314,6 +335,8 @@ export interface ResponseMap {
   saveAnnotation: { annotation: AnnotationRecord };
   listAnnotations: { annotations: AnnotationRecord[] };
   reportAnchoring: { changed: number };
+  /** One span (or null) per selector, in the order asked, as offsets of the text sent. */
+  anchorQuotes: { spans: (TextSpan | null)[] };
   updateAnnotation: { annotation: AnnotationRecord };
   deleteAnnotations: { deleted: number };
   importPack:
@@ -351,14 +374,17 @@ export function parseRequest(raw: unknown): ParsedRequest {
   } catch {
     return { ok: false, error: 'message is not serialisable' };
   }
-  // A backup chunk or a pack import carries a lot; everything else is small.
+  // A backup chunk, a pack import or a page's text to anchor in carries a lot; everything else
+  // is small.
   const rawType = typeof raw === 'object' && raw !== null && 'type' in raw ? raw.type : undefined;
   const limit =
     rawType === 'importBackupRows'
       ? BACKUP_LIMITS.chunkChars
       : rawType === 'importPack'
         ? MAX_PACK_CHARS + 1024
-        : MAX_MESSAGE_CHARS;
+        : rawType === 'anchorQuotes'
+          ? MAX_ANCHOR_MESSAGE_CHARS
+          : MAX_MESSAGE_CHARS;
   if (size > limit) {
     return { ok: false, error: `message too large (${size} > ${limit} characters)` };
   }

@@ -52,6 +52,7 @@ import {
 } from './personal-terms-store';
 import { clearSightings, recordSightings } from './tracker-store';
 import { describePageTerms, personalTermCards, prefillTerm } from './term-cards';
+import { anchorQuotes } from '../../utils/annotations/quote-selector';
 import {
   deleteAnnotations,
   listAnnotations,
@@ -175,6 +176,7 @@ const handlers: { [T in MessageType]: Handler<T> } = {
     if (!isOwnPage(sender, url)) throw new Error('annotations are anchored for the page itself');
     return { changed: await markAnchoring(url, anchored, orphaned) };
   },
+  anchorQuotes: ({ text, selectors }) => ({ spans: anchorQuotes(text, selectors) }),
   updateAnnotation: async ({ id, note, tags }) => ({
     annotation: await updateAnnotation(id, { note, tags }),
   }),

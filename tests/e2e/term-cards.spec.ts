@@ -1,9 +1,11 @@
 // Term cards without the glossary on the page, in the real Chromium: the reader's bundle carries
-// neither the glossary's data nor its tables, the cards of the terms drawn are asked for as they
+// neither the glossary's data nor the conversion tables, the cards of the terms drawn are asked for as they
 // are drawn (`describeTerms`), so the first hover over a term after load shows its card without
 // a message, and the terms panel names the page's terms from the same cards.
 
 import { readFileSync } from 'node:fs';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -36,13 +38,15 @@ async function recordMessages(worker: Worker): Promise<() => Promise<string[]>> 
 describe('term cards from the background', () => {
   const suite = useReaderSuite();
 
-  it('the reader’s bundle carries no glossary text', () => {
+  it('the reader’s bundle carries neither the glossary nor the conversion tables', () => {
     const bundle = readFileSync(join(EXTENSION_DIR, 'reader-main.js'), 'utf8');
     // Glosses and explanations: every entry's would be in a bundle holding the glossary.
     const found = GLOSSARY_ENTRIES.filter(
       (entry) => bundle.includes(entry.english.gloss) || bundle.includes(entry.explanation),
     );
     expect(found.map((entry) => entry.id)).toEqual([]);
+    // Traditional → simplified: annotation anchoring and the form's prefill run in the background.
+    for (const table of [TSCharacters, TSPhrases]) expect(bundle).not.toContain(table.slice(0, 60));
   });
 
   it('shows a term’s card on the first hover after load, from the page’s own cards', async () => {

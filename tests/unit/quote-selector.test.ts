@@ -2,11 +2,8 @@
 // selector, exact matches, choosing among repeats by prefix and suffix, edited quotes, other
 // scripts and artefacts, and orphans.
 import { describe, expect, it } from 'vitest';
-import {
-  anchorQuote,
-  createQuoteSelector,
-  QUOTE_CONTEXT_CHARS,
-} from '../../utils/annotations/quote-selector';
+import { createQuoteSelector, QUOTE_CONTEXT_CHARS } from '../../utils/annotations/quote-capture';
+import { anchorQuote } from '../../utils/annotations/quote-selector';
 
 const PAGE =
   '会议指出，要坚持以高质量发展为首要任务。会议强调，要因地制宜发展新质生产力，' +

@@ -1,48 +1,18 @@
 /**
- * Anchoring annotations by quote: the W3C Web Annotation text-quote selector (exact text with up
- * to 32 characters of prefix and suffix) plus a position hint (the offset in the page's text).
- * Pure functions over strings, so the reader, the tests and any later tool agree.
+ * Anchoring annotations by quote: finding the W3C Web Annotation text-quote selector (exact text
+ * with up to 32 characters of prefix and suffix, quote-capture.ts) plus a position hint (the
+ * offset in the page's text) again. Pure functions over strings, so the background (which
+ * anchors for the page's reader, `anchorQuotes`), the tests and any later tool agree.
  *
  * Matching runs on matching keys (utils/glossary/normalize.ts: simplified, artefact-free, folded)
  * with a map back to offsets of the text, so a quote taken on a traditional page anchors on the
  * simplified one and the other way round, and inline-pinyin artefacts do not get in the way.
  */
 import { normalizeForMatching, type NormalizedText } from '../glossary/normalize';
-
-/** Characters of context kept on each side of the quote (W3C `prefix`/`suffix`). */
-export const QUOTE_CONTEXT_CHARS = 32;
+import type { QuoteSelector, TextSpan } from './quote-capture';
 
 /** How far (in characters) an occurrence may be from the hint and still score some closeness. */
 const HINT_RANGE = 2000;
-
-export interface QuoteSelector {
-  readonly exact: string;
-  readonly prefix: string;
-  readonly suffix: string;
-  /** Offset of `exact` in the page's text when the annotation was made. */
-  readonly position: number;
-}
-
-/** A span of the text being anchored in. */
-export interface TextSpan {
-  readonly start: number;
-  readonly end: number;
-}
-
-/** The selector for [start, end) of `text` (the page's text as the reader displays it). */
-export function createQuoteSelector(text: string, start: number, end: number): QuoteSelector {
-  let from = Math.max(0, start - QUOTE_CONTEXT_CHARS);
-  let to = Math.min(text.length, end + QUOTE_CONTEXT_CHARS);
-  // Never cut a surrogate pair in half.
-  if (isLowSurrogate(text.charCodeAt(from))) from++;
-  if (isHighSurrogate(text.charCodeAt(to - 1))) to--;
-  return {
-    exact: text.slice(start, end),
-    prefix: text.slice(from, start),
-    suffix: text.slice(end, to),
-    position: start,
-  };
-}
 
 /**
  * Finds the selector's quote in `text`: every occurrence of the exact quote (compared by matching
@@ -52,7 +22,19 @@ export function createQuoteSelector(text: string, start: number, end: number): Q
  * instead. Null when neither is found: the annotation is orphaned.
  */
 export function anchorQuote(text: string, selector: QuoteSelector): TextSpan | null {
+  return anchorInKey(normalizeForMatching(text), selector);
+}
+
+/** Every selector's span in `text` (or null), in order: the text is normalised once for all. */
+export function anchorQuotes(
+  text: string,
+  selectors: readonly QuoteSelector[],
+): (TextSpan | null)[] {
   const page = normalizeForMatching(text);
+  return selectors.map((selector) => anchorInKey(page, selector));
+}
+
+function anchorInKey(page: NormalizedText, selector: QuoteSelector): TextSpan | null {
   const exact = normalizeForMatching(selector.exact).key;
   if (!exact) return null;
   const prefix = normalizeForMatching(selector.prefix).key;
@@ -121,12 +103,4 @@ function commonPrefix(key: string, at: number, context: string): number {
 function closeness(start: number, position: number): number {
   const distance = Math.abs(start - position);
   return distance >= HINT_RANGE ? 0 : 1 - distance / HINT_RANGE;
-}
-
-function isHighSurrogate(unit: number): boolean {
-  return unit >= 0xd800 && unit <= 0xdbff;
-}
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff;
 }

@@ -3,7 +3,8 @@
  * the context menu's "Annotate selection" or the extension's keyboard shortcut, both relayed by
  * the background as an `openAnnotator` tab message) to save a note and tags with the quote; on
  * every visit the page's annotations are anchored again by quote
- * (utils/annotations/quote-selector.ts) and highlighted.
+ * (utils/annotations/quote-selector.ts, in the background: it matches across scripts with the
+ * conversion tables, which the page does not load) and highlighted.
  *
  * Highlights use the CSS Custom Highlight API over DOM Ranges rather than <mark> wrappers: the
  * page's DOM is never changed for them, so switching the reader off restores it exactly and the
@@ -11,10 +12,10 @@
  * as orphaned, never dropped.
  */
 import {
-  anchorQuote,
   createQuoteSelector,
   type QuoteSelector,
-} from '../../../utils/annotations/quote-selector';
+  type TextSpan,
+} from '../../../utils/annotations/quote-capture';
 import type { AnnotationRecord } from '../../../utils/db/schema';
 import {
   ANNOTATION_LIMITS,
@@ -29,7 +30,7 @@ import { siteKey } from '../../../utils/settings';
 import { MARK } from '../annotate/markers';
 import { installHighlightStyle } from '../annotate/page-style';
 import { formButtons, mountShadowHost } from '../shadow-ui';
-import { collectPageText, offsetAt, rangeOf } from './page-text';
+import { collectPageText, offsetAt, rangeOf, type PageText } from './page-text';
 
 /** Name of the CSS highlight (styled in page-style.ts). */
 const HIGHLIGHT = 'tifa-annotation';
@@ -67,6 +68,8 @@ export class AnnotationController {
   private records: AnnotationRecord[] = [];
   private loaded = false;
   private stopped = false;
+  /** Counts anchoring passes: an answer for an older pass than the last is dropped. */
+  private anchoring = 0;
 
   constructor(
     private readonly doc: Document,
@@ -104,17 +107,54 @@ export class AnnotationController {
   }
 
   /** Anchors every annotation in the page's current text and highlights them (after each
-   * annotation pass: the annotator replaces text nodes, which would leave old ranges empty). */
-  anchor(): void {
+   * annotation pass: the annotator replaces text nodes, which would leave old ranges empty).
+   * `retries`: passes to start again if the page replaces text while the background anchors. */
+  anchor(retries = 1): void {
     if (!this.loaded || this.stopped || !this.doc.body) return;
     // Most pages have no annotations: no walk over their text at all.
     if (this.records.length === 0) return;
     const page = collectPageText(this.doc.body);
+    // Too long to send: neither highlighted nor reported orphaned.
+    if (page.text.length > ANNOTATION_LIMITS.pageChars) return;
+    const pass = ++this.anchoring;
+    const records = this.records.slice(0, ANNOTATION_LIMITS.perPage);
+    const selectors = records.map(({ exact, prefix, suffix, position }) => ({
+      exact,
+      prefix,
+      suffix,
+      position,
+    }));
+    sendToBackground('anchorQuotes', { text: page.text, selectors })
+      .then(({ spans }) => {
+        // A newer pass (the page was drawn again meanwhile) anchors in the newer text.
+        if (pass !== this.anchoring || this.stopped) return;
+        // The page replaced some of its text meanwhile: anchor in the new text (once; a page
+        // that never stops changing gets what was found, its ranges in what is still there).
+        if (retries > 0 && page.nodes.some(({ node }) => !node.isConnected)) {
+          this.anchor(retries - 1);
+          return;
+        }
+        this.highlight(page, records, spans);
+      })
+      .catch((error: unknown) => {
+        console.warn(
+          'tifa: annotations not anchored:',
+          error instanceof Error ? error.message : error,
+        );
+      });
+  }
+
+  /** Highlights the annotations found, lists them all, and reports changes of state. */
+  private highlight(
+    page: PageText,
+    records: readonly AnnotationRecord[],
+    spans: readonly (TextSpan | null)[],
+  ): void {
     const ranges: Range[] = [];
     const anchored: number[] = [];
     const orphaned: number[] = [];
-    const listed: PageAnnotation[] = this.records.map((record) => {
-      const span = anchorQuote(page.text, record);
+    const listed: PageAnnotation[] = records.map((record, i) => {
+      const span = spans[i];
       const range = span && rangeOf(page, span.start, span.end);
       const item = { quote: record.exact, note: record.note, tags: record.tags };
       // Only changes of state are reported: most visits write nothing.
