@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import type { WordMatch } from './dict/lookup';
 import type { SearchResult } from './dict/search';
-import { DISPLAY_SCRIPTS } from './settings';
+import { DISPLAY_SCRIPTS, RUBY_STYLES } from './settings';
 import type { PackedParagraph } from './zh/packed-analysis';
 import { backupChunkSchema } from './db/backup-rows';
 import type { TextSpan } from './annotations/quote-capture';
@@ -100,7 +100,8 @@ export const REQUEST_SCHEMAS = {
     ),
     to: v.picklist(DISPLAY_SCRIPTS),
     keepArtifacts: v.boolean(),
-    pinyin: v.boolean(),
+    /** Readings in a style, with their tones (for tone colours) or without; null for none. */
+    readings: v.nullable(v.strictObject({ style: v.picklist(RUBY_STYLES), tones: v.boolean() })),
     terms: v.boolean(),
   }),
   /** A frame loaded inside a page where the reader runs: the background looks for Chinese in the

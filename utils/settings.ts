@@ -9,6 +9,8 @@ import { isSiteEnabled, siteKey } from './site-key';
 /** How readings are written above the characters. */
 export type RubyStyle = 'mark' | 'num' | 'zhuyin';
 
+export const RUBY_STYLES: readonly RubyStyle[] = ['mark', 'num', 'zhuyin'];
+
 /** What opens the word popup: pointing at a word (optionally only with a key held), or a
  * click/tap, for touch screens and for readers who find hover popups intrusive. */
 export type PopupTrigger = 'hover' | 'hover-shift' | 'hover-alt' | 'click' | 'off';

@@ -23,7 +23,8 @@ import { loadOnce } from '../../utils/load-once';
 import { analyze, type ScriptTarget } from '../../utils/zh/analyze-core';
 import { setTonelessReadings } from '../../utils/zh/artifacts';
 import { missingOpenccDictionaries, registerOpenccDictionaries } from '../../utils/zh/convert';
-import { packParagraph, type PackedParagraph } from '../../utils/zh/packed-analysis';
+import { packParagraph, type ReadingRequest } from '../../utils/zh/pack-paragraph';
+import type { PackedParagraph } from '../../utils/zh/packed-analysis';
 import {
   fetchPolyphoneModel,
   POLYPHONE_MODEL_URL_PATH,
@@ -40,7 +41,8 @@ export interface ParagraphRequest {
   readonly texts: readonly string[];
   readonly to: ScriptTarget;
   readonly keepArtifacts: boolean;
-  readonly pinyin: boolean;
+  /** Readings to send, written in a style; null for none. */
+  readonly readings: ReadingRequest | null;
   /** Match glossary and personal terms. */
   readonly terms: boolean;
 }
@@ -113,7 +115,7 @@ export async function analyzeParagraphs(request: ParagraphRequest): Promise<Pack
   const options = {
     to: request.to,
     keepArtifacts: request.keepArtifacts,
-    pinyin: request.pinyin ? ('num' as const) : ('none' as const),
+    pinyin: request.readings ? ('num' as const) : ('none' as const),
     lexicon: engine.lexicon,
     readingTable: engine.readingTable,
     polyphones: engine.polyphones,
@@ -127,7 +129,7 @@ export async function analyzeParagraphs(request: ParagraphRequest): Promise<Pack
           personalForms ? matchAnalysis(text, analysis, personalForms) : [],
         )
       : [];
-    return packParagraph(analysis.tokens, hits, request.pinyin);
+    return packParagraph(analysis.tokens, hits, request.readings);
   });
 }
 

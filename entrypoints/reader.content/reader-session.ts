@@ -20,10 +20,8 @@ import {
   type ReaderSettings,
 } from '../../utils/settings';
 import { TONE_COLORS } from '../../utils/tone-colors';
-import { formatReading } from '../../utils/zh/pinyin';
-import { toZhuyin } from '../../utils/zh/zhuyin';
 import { PageAnnotator, type AnnotatorConfig } from './annotate/page-annotator';
-import type { ReadingFormatter, StudyWords } from './annotate/render-tokens';
+import type { StudyWords } from './annotate/render-tokens';
 import { PopupController } from './popup/popup-controller';
 import { TermsPanel } from './terms/terms-panel';
 import { TermCards } from './terms/term-cards';
@@ -207,7 +205,7 @@ function annotatorConfig(
   const request = {
     to: settings.script,
     keepArtifacts: !settings.removeArtifacts,
-    pinyin: settings.pinyin,
+    readings: settings.pinyin ? { style: settings.rubyStyle, tones: settings.toneColors } : null,
     terms: settings.glossary || Boolean(tracker?.onTermsMatched),
   };
   return {
@@ -215,9 +213,6 @@ function annotatorConfig(
       (await sendToBackground('analyzeParagraphs', { texts, ...request })).paragraphs,
     render: {
       pinyin: settings.pinyin,
-      formatReading: readingFormatter(settings),
-      // Tone marks on readings only when they are coloured (the stylesheet's only use of them).
-      tones: settings.toneColors,
       study,
     },
     style: {
@@ -235,15 +230,4 @@ function annotatorConfig(
         : undefined,
     ...tracker,
   };
-}
-
-function readingFormatter(settings: ReaderSettings): ReadingFormatter {
-  switch (settings.rubyStyle) {
-    case 'num':
-      return (n) => n;
-    case 'zhuyin':
-      return toZhuyin;
-    default:
-      return (n) => formatReading(n, 'mark');
-  }
 }

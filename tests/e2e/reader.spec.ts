@@ -147,6 +147,28 @@ describe('reading mode', () => {
     await expect.poll(() => readingsOf(page, '会议')).toEqual(['ㄏㄨㄟˋ', 'ㄧˋ']);
   });
 
+  it('colours each reading by its tone when tone colours are on, and only then', async () => {
+    const { page } = await openAndSwitchOn('/simplified-news.html');
+    const tones = (word: string) =>
+      page.evaluate((w) => {
+        for (const ruby of document.querySelectorAll('ruby[data-tifa="w"]')) {
+          if (ruby.textContent !== w) continue;
+          return [...ruby.querySelectorAll('rt')].map((rt) => ({
+            tone: rt.getAttribute('data-tifa-tone'),
+            color: getComputedStyle(rt).color,
+          }));
+        }
+        return null;
+      }, word);
+    expect((await tones('会议'))?.map((r) => r.tone)).toEqual([null, null]);
+    await setReaderSettings(suite.extension, { toneColors: true });
+    await expect.poll(async () => (await tones('会议'))?.map((r) => r.tone)).toEqual(['4', '4']);
+    // 重点: zhòng diǎn, tones 4 and 3 in two different colours.
+    const [fourth, third] = (await tones('重点')) ?? [];
+    expect([fourth?.tone, third?.tone]).toEqual(['4', '3']);
+    expect(fourth?.color).not.toBe(third?.color);
+  });
+
   it('shows readable pinyin under hostile page CSS', async () => {
     const { page } = await openAndSwitchOn('/hostile-css.html');
     const look = await page.evaluate(() => {

@@ -14,12 +14,17 @@ import { matchAnalysis } from '../../utils/glossary/matcher';
 import { MAX_PARAGRAPH_CHARS, PARAGRAPH_BATCH_LIMITS } from '../../utils/limits';
 import { parseRequest, type RequestOf } from '../../utils/messaging';
 import { analyze, type Token } from '../../utils/zh/analyze';
+import { packParagraph } from '../../utils/zh/pack-paragraph';
 import {
-  packParagraph,
   PackedParagraphError,
   unpackParagraph,
+  type DrawnToken,
   type PackedParagraph,
+  type ReadingStyle,
 } from '../../utils/zh/packed-analysis';
+import { formatReading } from '../../utils/zh/pinyin';
+import { pairReadings } from '../../utils/zh/ruby-pairs';
+import { toZhuyin } from '../../utils/zh/zhuyin';
 import { loadPolyphoneModelFromDisk } from '../../utils/zh/polyphones/load-node';
 import { readingTableFor } from '../../utils/zh/reading-table';
 import { createLexicon, type Lexicon } from '../../utils/zh/segment';
@@ -50,17 +55,35 @@ async function analyzeInBackground(request: Request): Promise<PackedParagraph[]>
   return (JSON.parse(JSON.stringify(reply.value)) as { paragraphs: PackedParagraph[] }).paragraphs;
 }
 
-/** The fields a page draws from. */
-function drawn(tokens: readonly Token[]) {
-  return tokens.map(({ kind, start, end, display, simplified, pinyin }) => ({
-    kind,
-    start,
-    end,
-    display,
-    simplified,
-    pinyin,
-  }));
+/** What the page should draw for tokens `analyze` gave in Node (tone-number readings): each
+ * word's characters paired with their readings, written in `style`, with tone digits. */
+function expectedDrawn(tokens: readonly Token[], style: ReadingStyle, withTones: boolean) {
+  const write = (numbered: string) =>
+    numbered === '' || style === 'num'
+      ? numbered
+      : numbered
+          .split(' ')
+          .map((n) => (style === 'zhuyin' ? toZhuyin(n) : formatReading(n, 'mark')))
+          .join(' ');
+  return tokens.map((token): DrawnToken => {
+    const { kind, start, end, display, simplified } = token;
+    if (kind !== 'word') return { kind, start, end, display, simplified, ruby: [], tones: '' };
+    const pairs = pairReadings(display, token);
+    const numbered = pairs ? pairs.map((p) => p.reading) : [token.pinyin.join(' ')];
+    const tones = numbered.map((n) => (/^[a-z]+[1-5]$/.test(n) ? n.slice(-1) : '0')).join('');
+    return {
+      kind,
+      start,
+      end,
+      display,
+      simplified,
+      ruby: numbered.map(write),
+      tones: withTones ? tones : '',
+    };
+  });
 }
+
+const MARKS = { style: 'mark', tones: true } as const;
 
 let lexicon: Lexicon;
 let engine: Parameters<typeof analyze>[1];
@@ -93,14 +116,14 @@ describe('analyzeParagraphs in the background', () => {
           texts,
           to,
           keepArtifacts,
-          pinyin: true,
+          readings: MARKS,
           terms: true,
         });
         expect(packed).toHaveLength(texts.length);
         texts.forEach((text, i) => {
           const expected = analyze(text, { ...engine, to, keepArtifacts, pinyin: 'num' });
           const page = unpackParagraph(text, packed[i] as PackedParagraph);
-          expect(drawn(page.tokens)).toEqual(drawn(expected.tokens));
+          expect(page.tokens).toEqual(expectedDrawn(expected.tokens, 'mark', true));
           expect(page.terms.map(({ id, start, end }) => ({ id, start, end }))).toEqual(
             matchAnalysis(text, expected).map(({ id, start, end }) => ({ id, start, end })),
           );
@@ -109,18 +132,41 @@ describe('analyzeParagraphs in the background', () => {
     }
   }
 
+  for (const readings of [
+    { style: 'num', tones: false },
+    { style: 'zhuyin', tones: true },
+  ] as const) {
+    it(`writes readings as asked (${readings.style}, tones ${readings.tones ? 'sent' : 'left out'})`, async () => {
+      const texts = paragraphs().filter((t) => t.length > 0);
+      const packed = await analyzeInBackground({
+        texts,
+        to: 'keep',
+        keepArtifacts: false,
+        readings,
+        terms: false,
+      });
+      texts.forEach((text, i) => {
+        const expected = analyze(text, { ...engine, pinyin: 'num' });
+        expect(unpackParagraph(text, packed[i] as PackedParagraph).tokens).toEqual(
+          expectedDrawn(expected.tokens, readings.style, readings.tones),
+        );
+      });
+    });
+  }
+
   it('reads polyphones in context and finds terms in any script', async () => {
     const [simplified, traditional] = await analyzeInBackground({
       texts: [SIMPLIFIED, TRADITIONAL_WITH_ARTEFACTS],
       to: 'cn',
       keepArtifacts: false,
-      pinyin: true,
+      readings: MARKS,
       terms: true,
     });
     const page = unpackParagraph(SIMPLIFIED, simplified as PackedParagraph);
-    const reading = (word: string) => page.tokens.find((t) => t.display === word)?.pinyin;
-    expect(reading('重要')).toEqual(['zhong4', 'yao4']);
-    expect(reading('重庆')).toEqual(['chong2', 'qing4']);
+    const word = (display: string) => page.tokens.find((t) => t.display === display);
+    expect(word('重要')?.ruby).toEqual(['zhòng', 'yào']);
+    expect(word('重要')?.tones).toBe('44');
+    expect(word('重庆')?.ruby).toEqual(['chóng', 'qìng']);
     expect(page.terms.map((t) => t.id)).toContain('new-quality-productive-forces');
     const other = unpackParagraph(TRADITIONAL_WITH_ARTEFACTS, traditional as PackedParagraph);
     // Shown simplified, artefacts gone; the term's span covers them in the original text.
@@ -135,10 +181,11 @@ describe('analyzeParagraphs in the background', () => {
       texts: [SIMPLIFIED],
       to: 'keep',
       keepArtifacts: false,
-      pinyin: false,
+      readings: null,
       terms: false,
     });
-    expect(packed?.pinyin).toEqual([]);
+    expect(packed?.ruby).toEqual([]);
+    expect(packed?.tones).toBeUndefined();
     expect(packed?.terms).toEqual([]);
     const page = unpackParagraph(SIMPLIFIED, packed as PackedParagraph);
     expect(page.tokens.map((t) => t.display).join('')).toBe(SIMPLIFIED);
@@ -150,7 +197,7 @@ describe('analyzeParagraphs in the background', () => {
       texts: [text],
       to: 'keep',
       keepArtifacts: false,
-      pinyin: true,
+      readings: MARKS,
       terms: true,
     };
     const before = unpackParagraph(
@@ -180,7 +227,7 @@ describe('analyzeParagraphs in the background', () => {
 });
 
 describe('analyzeParagraphs validation', () => {
-  const valid = { texts: ['经济'], to: 'keep', keepArtifacts: false, pinyin: true, terms: true };
+  const valid = { texts: ['经济'], to: 'keep', keepArtifacts: false, readings: MARKS, terms: true };
 
   it('accepts a full batch and refuses one character or one paragraph more', () => {
     const perText = PARAGRAPH_BATCH_LIMITS.chars / 4;
@@ -206,7 +253,8 @@ describe('analyzeParagraphs validation', () => {
       { ...valid, texts: [''] },
       { ...valid, texts: ['经'.repeat(MAX_PARAGRAPH_CHARS + 1)] },
       { ...valid, to: 'twp' },
-      { ...valid, pinyin: 'yes' },
+      { ...valid, readings: { style: 'ipa', tones: false } },
+      { ...valid, readings: true },
       { ...valid, url: 'https://example.com/' },
     ]) {
       expect(
@@ -230,16 +278,26 @@ describe('packed paragraphs', () => {
 
   it('round-trips tokens whose displays and simplified forms differ in length from their spans', () => {
     const tokens = analyze(text, { ...engine, to: 'tw', pinyin: 'num' }).tokens;
-    const packed = packParagraph(tokens, [], true);
+    const packed = packParagraph(tokens, [], MARKS);
     expect(packed.displayEnds).toBeDefined();
-    expect(drawn(unpackParagraph(text, packed).tokens)).toEqual(drawn(tokens));
+    expect(unpackParagraph(text, packed).tokens).toEqual(expectedDrawn(tokens, 'mark', true));
+  });
+
+  it('puts one reading over a word whose conversion changed its length', () => {
+    const phrase = 'U盘很方便';
+    const tokens = analyze(phrase, { ...engine, to: 'twp', pinyin: 'num' }).tokens;
+    const page = unpackParagraph(phrase, packParagraph(tokens, [], MARKS)).tokens;
+    const converted = page.find((t) => t.display !== phrase.slice(t.start, t.end));
+    expect(converted?.display.length).not.toBe((converted?.end ?? 0) - (converted?.start ?? 0));
+    expect(converted?.ruby).toHaveLength(1);
+    expect(page).toEqual(expectedDrawn(tokens, 'mark', true));
   });
 
   it('refuses a packing that does not tile its text, or a term outside it', () => {
-    const packed = packParagraph(analyze(text, { ...engine, pinyin: 'num' }).tokens, [], true);
+    const packed = packParagraph(analyze(text, { ...engine, pinyin: 'num' }).tokens, [], MARKS);
     expect(() => unpackParagraph(`${text}。`, packed)).toThrow(PackedParagraphError);
     // Ends that go backwards (two tokens swapped) in a paragraph of many tokens.
-    const many = packParagraph(analyze(SIMPLIFIED, { ...engine, pinyin: 'num' }).tokens, [], true);
+    const many = packParagraph(analyze(SIMPLIFIED, { ...engine, pinyin: 'num' }).tokens, [], MARKS);
     const swapped = [...many.ends];
     [swapped[1], swapped[2]] = [swapped[2] as number, swapped[1] as number];
     expect(() => unpackParagraph(SIMPLIFIED, { ...many, ends: swapped })).toThrow(

@@ -1,12 +1,17 @@
 /**
- * A paragraph's analysis as the background sends it to a page (`analyzeParagraphs`), and back
- * into tokens on the page. The page's main thread decodes every reply, so the form is compact:
+ * A paragraph's analysis as the background sends it to a page (`analyzeParagraphs`, packed by
+ * `pack-paragraph.ts`), and back into tokens on the page. The page's main thread decodes every reply, so the form is compact:
  * the tokens of a paragraph tile its ORIGINAL text, so their ends alone place them; displays and
  * simplified forms are joined strings, cut by the same ends unless their lengths differ; readings
- * go only with words. A news paragraph's reply is about a fifth of the tokens as JSON objects.
+ * go only with words, already paired with the characters they stand over and written in the
+ * reader's style, so the page only draws them. A news paragraph's reply is about a fifth of the
+ * tokens as JSON objects.
  */
 import type { PageTermHit } from '../glossary/personal';
 import type { Token } from './analyze-core';
+
+/** How readings are written: tone marks (`zhòng`), tone numbers (`zhong4`) or zhuyin. */
+export type ReadingStyle = 'mark' | 'num' | 'zhuyin';
 
 export interface PackedParagraph {
   /** One letter per token: `w` a word, `t` other text. */
@@ -22,8 +27,15 @@ export interface PackedParagraph {
   readonly simplified?: string;
   /** Each token's end in `simplified`; absent when they line up with the displays. */
   readonly simplifiedEnds?: readonly number[];
-  /** Readings of each word token (one per Chinese character), in order; empty without pinyin. */
-  readonly pinyin: readonly (readonly string[])[];
+  /**
+   * For each word token, the readings of its ruby columns, written in the asked style: one per
+   * code point of its display ('' over a character that is not Chinese), or a single one over
+   * the whole word when its display does not pair with its readings (a vocabulary conversion
+   * that changed the length). Empty without readings.
+   */
+  readonly ruby: readonly (readonly string[])[];
+  /** For each word token, one tone digit per entry of `ruby` ('0' for none); only when asked. */
+  readonly tones?: readonly string[];
   /** Glossary and personal term hits: [id, start, end] or [id, start, end, personal id]. */
   readonly terms: readonly PackedTermHit[];
 }
@@ -31,58 +43,26 @@ export interface PackedParagraph {
 export type PackedTermHit =
   readonly [string, number, number] | readonly [string, number, number, string];
 
+/** A token as the page draws it. */
+export interface DrawnToken {
+  readonly kind: Token['kind'];
+  /** Span of the ORIGINAL text. */
+  readonly start: number;
+  readonly end: number;
+  readonly display: string;
+  readonly simplified: string;
+  /** The readings of the word's ruby columns (see `PackedParagraph.ruby`); empty for text. */
+  readonly ruby: readonly string[];
+  /** One tone digit per entry of `ruby` ('0' for none), or '' when tones were not asked for. */
+  readonly tones: string;
+}
+
 /** One paragraph as the page uses it. */
 export interface PageParagraph {
-  readonly tokens: Token[];
+  readonly tokens: DrawnToken[];
   /** Hits with spans of the original text; `surface` is the text itself, `key` is left empty
    * (the page never needs it). */
   readonly terms: PageTermHit[];
-}
-
-/** Packs the tokens of `text` (as `analyze` returned them) and its term hits. */
-export function packParagraph(
-  tokens: readonly Token[],
-  terms: readonly PageTermHit[],
-  withPinyin: boolean,
-): PackedParagraph {
-  let kinds = '';
-  const ends: number[] = [];
-  const displays: string[] = [];
-  const simplifieds: string[] = [];
-  const pinyin: (readonly string[])[] = [];
-  let displayAligned = true;
-  let simplifiedSame = true;
-  let simplifiedAligned = true;
-  for (const token of tokens) {
-    const word = token.kind === 'word';
-    kinds += word ? 'w' : 't';
-    ends.push(token.end);
-    displays.push(token.display);
-    simplifieds.push(token.simplified);
-    if (token.display.length !== token.end - token.start) displayAligned = false;
-    if (token.simplified !== token.display) {
-      simplifiedSame = false;
-      if (token.simplified.length !== token.display.length) simplifiedAligned = false;
-    }
-    if (word && withPinyin) pinyin.push(token.pinyin);
-  }
-  return {
-    kinds,
-    ends,
-    display: displays.join(''),
-    ...(!displayAligned && { displayEnds: runningEnds(displays) }),
-    ...(!simplifiedSame && { simplified: simplifieds.join('') }),
-    ...(!simplifiedAligned && { simplifiedEnds: runningEnds(simplifieds) }),
-    pinyin,
-    terms: terms.map((hit) =>
-      hit.personal ? [hit.id, hit.start, hit.end, hit.personal] : [hit.id, hit.start, hit.end],
-    ),
-  };
-}
-
-function runningEnds(parts: readonly string[]): number[] {
-  let at = 0;
-  return parts.map((part) => (at += part.length));
 }
 
 /** Thrown when a packed paragraph does not fit the text it was asked for. */
@@ -110,7 +90,7 @@ export function unpackParagraph(text: string, packed: PackedParagraph): PagePara
     (count > 0 && simplifiedEnds[count - 1] !== simplified.length)
   )
     throw new PackedParagraphError('the analysis does not fit its paragraph');
-  const tokens: Token[] = [];
+  const tokens: DrawnToken[] = [];
   let start = 0;
   let displayStart = 0;
   let simplifiedStart = 0;
@@ -122,13 +102,17 @@ export function unpackParagraph(text: string, packed: PackedParagraph): PagePara
     if (end < start || displayEnd < displayStart || simplifiedEnd < simplifiedStart)
       throw new PackedParagraphError('the analysis does not fit its paragraph');
     const isWord = kinds.charCodeAt(i) === 0x77; // 'w'
+    const ruby = isWord ? packed.ruby[word] : undefined;
+    const tones = isWord ? packed.tones?.[word] : undefined;
+    if (isWord) word++;
     tokens.push({
       kind: isWord ? 'word' : 'text',
       start,
       end,
       display: display.slice(displayStart, displayEnd),
       simplified: simplified.slice(simplifiedStart, simplifiedEnd),
-      pinyin: isWord ? (packed.pinyin[word++] ?? NO_READINGS) : NO_READINGS,
+      ruby: ruby ?? NO_READINGS,
+      tones: tones ?? '',
     });
     start = end;
     displayStart = displayEnd;

@@ -3,8 +3,7 @@
  * reading per character, other text stays text. Everything is built with createElement and text
  * nodes; page text never passes through an HTML parser.
  */
-import type { Token } from '../../../utils/zh/analyze';
-import { pairReadings } from '../../../utils/zh/ruby-pairs';
+import type { DrawnToken } from '../../../utils/zh/packed-analysis';
 import {
   MARK,
   PERSONAL_ATTR,
@@ -16,15 +15,10 @@ import {
 } from './markers';
 import { groupTokensByTerms, type Span } from './term-runs';
 
-/** How a reading is written: a formatter from tone-number form (`zhong4`) to what is shown. */
-export type ReadingFormatter = (numbered: string) => string;
-
 export interface RenderOptions {
-  /** Draw readings above words; false leaves converted text only. */
+  /** Draw readings above words (as the background wrote them); false leaves converted text
+   * only. Readings carry their tone (for tone colours) when the background sent tones. */
   readonly pinyin: boolean;
-  readonly formatReading: ReadingFormatter;
-  /** Mark each reading with its tone (for tone colours); off, the attribute is left out. */
-  readonly tones?: boolean;
   /** Saved words by simplified form, to mark known and learning words; null for no marks. */
   readonly study?: StudyWords | null;
 }
@@ -47,7 +41,7 @@ export interface TermSpan extends Span {
  * text is merged so the page gets as few new nodes as possible.
  */
 export function renderTokens(
-  tokens: readonly Token[],
+  tokens: readonly DrawnToken[],
   options: RenderOptions,
   terms: readonly TermSpan[] = [],
 ): Node[] {
@@ -75,7 +69,7 @@ export function renderTokens(
 /** The personal hit id on the term hit that tokens [from, to) show. */
 function personalOf(
   terms: readonly TermSpan[],
-  tokens: readonly Token[],
+  tokens: readonly DrawnToken[],
   from: number,
   to: number,
 ): string | undefined {
@@ -84,7 +78,7 @@ function personalOf(
   return terms.find((t) => t.personal && t.start < end && start < t.end)?.personal;
 }
 
-function renderRun(tokens: readonly Token[], options: RenderOptions): Node[] {
+function renderRun(tokens: readonly DrawnToken[], options: RenderOptions): Node[] {
   const nodes: Node[] = [];
   let pendingText = '';
   const flushText = () => {
@@ -97,7 +91,7 @@ function renderRun(tokens: readonly Token[], options: RenderOptions): Node[] {
       continue;
     }
     flushText();
-    const ruby = renderWord(token, options);
+    const ruby = renderWord(token);
     const study = options.study;
     if (study?.known.has(token.simplified)) ruby.setAttribute(STUDY_ATTR, 'known');
     else if (study?.learning.has(token.simplified)) ruby.setAttribute(STUDY_ATTR, 'learning');
@@ -125,52 +119,45 @@ function elementPrototypes(): { ruby: HTMLElement; rt: HTMLElement } {
   return prototypes;
 }
 
-function renderWord(token: Token, options: RenderOptions): HTMLElement {
+function renderWord(token: DrawnToken): HTMLElement {
   const proto = elementPrototypes();
   const ruby = proto.ruby.cloneNode(false) as HTMLElement;
-  const pairs = pairReadings(token.display, token);
-  if (pairs) {
-    for (const pair of pairs) {
-      // Characters without a reading (punctuation inside a word) still get an empty <rt>, so
-      // each base keeps its own column.
-      ruby.appendChild(document.createTextNode(pair.text));
-      ruby.appendChild(readingElement(proto.rt, pair.reading, options));
-    }
+  const { display, ruby: columns, tones } = token;
+  if (columns.length === codePointCount(display)) {
+    // One column per character; characters without a reading (punctuation inside a word)
+    // still get an empty <rt>, so each base keeps its own column.
+    let at = 0;
+    columns.forEach((reading, i) => {
+      const next = at + ((display.codePointAt(at) ?? 0) > 0xffff ? 2 : 1);
+      ruby.appendChild(document.createTextNode(display.slice(at, next)));
+      ruby.appendChild(readingElement(proto.rt, reading, tones.charAt(i)));
+      at = next;
+    });
   } else {
     // The display changed length (a vocabulary conversion): one reading over the whole word.
-    ruby.appendChild(document.createTextNode(token.display));
-    ruby.appendChild(readingElement(proto.rt, token.pinyin.join(' '), options));
+    ruby.appendChild(document.createTextNode(display));
+    ruby.appendChild(readingElement(proto.rt, columns.join(' '), ''));
   }
   return ruby;
 }
 
-/** Formatted readings by formatter: a page repeats a few hundred syllables thousands of times. */
-const formatted = new WeakMap<ReadingFormatter, Map<string, string>>();
-/** Distinct readings kept per formatter; far above the ~1,300 syllables of Mandarin. */
-const MAX_FORMATTED = 4096;
-
-function formatReadings(numbered: string, format: ReadingFormatter): string {
-  let cache = formatted.get(format);
-  if (!cache) formatted.set(format, (cache = new Map<string, string>()));
-  let shown = cache.get(numbered);
-  if (shown === undefined) {
-    shown = numbered.includes(' ') ? numbered.split(' ').map(format).join(' ') : format(numbered);
-    if (cache.size >= MAX_FORMATTED) cache.clear();
-    cache.set(numbered, shown);
+function codePointCount(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      count--;
+      i++;
+    }
   }
-  return shown;
+  return count;
 }
 
-function readingElement(proto: HTMLElement, numbered: string, options: RenderOptions): Node {
+function readingElement(proto: HTMLElement, reading: string, tone: string): Node {
   const rt = proto.cloneNode(false) as HTMLElement;
   // The reading lives in an attribute shown by CSS `content:`: generated content is never part
   // of a selection, so copying annotated text yields the Chinese text only.
-  rt.setAttribute(
-    READING_ATTR,
-    numbered.length === 0 ? '' : formatReadings(numbered, options.formatReading),
-  );
-  if (!options.tones) return rt;
-  const tone = numbered.length === 0 || numbered.includes(' ') ? '' : numbered.slice(-1);
-  if (tone) rt.setAttribute(TONE_ATTR, tone);
+  rt.setAttribute(READING_ATTR, reading);
+  if (tone !== '' && tone !== '0') rt.setAttribute(TONE_ATTR, tone);
   return rt;
 }
