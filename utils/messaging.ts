@@ -213,7 +213,7 @@ export const REQUEST_SCHEMAS = {
   deletePersonalTerms: v.strictObject({
     ids: v.pipe(v.array(personalTermIdSchema), v.maxLength(STUDY_LIMITS.keysPerMessage)),
   }),
-  /** Every personal term (the reader matches them on pages). */
+  /** Every personal term (review page, glossary browser; pages get `personalTermCards`). */
   listPersonalTerms: v.strictObject({}),
   /** The glossary's cards of the terms a page drew (the glossary itself never enters the page),
    * answered in the order asked; at most TERM_CARD_LIMITS.idsPerMessage ids. */
@@ -292,6 +292,7 @@ export const EXTENSION_PAGE_MESSAGES: ReadonlySet<MessageType> = new Set<Message
   'clearSightings',
   'updatePersonalTerm',
   'deletePersonalTerms',
+  'listPersonalTerms',
   'importPack',
   'updateAnnotation',
   'deleteAnnotations',

@@ -151,7 +151,14 @@ describe('personal terms', () => {
       contentScript,
     );
     expect(fromPage.ok).toBe(false);
-    const list = await handleMessage({ type: 'listPersonalTerms', payload: {} }, contentScript);
+    // The whole list, notes included, is for the extension's own pages; a page's reader gets
+    // only the cards of its terms (personalTermCards).
+    const fromPageList = await handleMessage(
+      { type: 'listPersonalTerms', payload: {} },
+      contentScript,
+    );
+    expect(fromPageList.ok).toBe(false);
+    const list = await handleMessage({ type: 'listPersonalTerms', payload: {} }, reviewPage);
     expect(list.ok && (list.value as { terms: unknown[] }).terms).toHaveLength(1);
   });
 });

@@ -35,8 +35,9 @@ export const OPENCC_LOCALES: readonly OpenccLocale[] = ['cn', 't', 'tw', 'twp', 
  * The dictionaries conversion can use, by name. Only those of traditional → simplified (every
  * traditional paragraph needs them for its matching key, ~46 KB) are bundled with this module;
  * the others (~1.2 MB, the simplified→traditional phrases alone 1 MB) are registered by whoever
- * needs them: `opencc-all.ts` everywhere but on web pages, where the reader asks the background
- * for the few a traditional display needs (reader-session.ts).
+ * needs them: `opencc-all.ts` in Node (CLI, benchmarks), and in the extension's background the
+ * few a traditional display needs, read from the packaged files when a page first asks for one
+ * (entrypoints/background/paragraph-analysis.ts). Web pages convert nothing themselves.
  */
 const dictionaries = new Map<OpenccDictionaryName, string>([
   ['CJK_Compatibility_Ideographs', CJK_Compatibility_Ideographs],
