@@ -13,7 +13,7 @@
 import { browser } from 'wxt/browser';
 import { addTermHash } from '../../utils/glossary/term-prefill';
 import { t } from '../../utils/i18n';
-import type { OpenTermFormReply } from '../../utils/messaging';
+import type { OpenTermFormReply } from '../../utils/tab-messages';
 import { createMenuItem, READER_PAGES, sendToReader } from './context-menu';
 
 export const ADD_TERM_MENU_ID = 'tifa-add-personal-term';

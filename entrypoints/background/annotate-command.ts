@@ -5,7 +5,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { t } from '../../utils/i18n';
-import type { TabMessage } from '../../utils/messaging';
+import type { TabMessage } from '../../utils/tab-messages';
 import { createMenuItem, READER_PAGES, sendToReader } from './context-menu';
 
 /** The command name declared in wxt.config.ts. */

@@ -3,7 +3,7 @@
  * reader in a tab to act on its selection (the background cannot touch the page).
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { TabMessage } from '../../utils/messaging';
+import type { TabMessage } from '../../utils/tab-messages';
 
 /** Only where the reader can run; the extension stores are excluded by the browser. */
 export const READER_PAGES = ['http://*/*', 'https://*/*'];

@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { handleMessage } from '../../entrypoints/background/handlers';
 import { useDatabase } from '../../entrypoints/background/store';
 import { TifaDatabase } from '../../utils/db/schema';
-import { parseTabMessage } from '../../utils/messaging';
+import { parseTabMessage } from '../../utils/tab-messages';
 
 let counter = 0;
 let db: TifaDatabase;

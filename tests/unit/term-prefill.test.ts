@@ -14,7 +14,7 @@ import {
   termFromSelection,
 } from '../../utils/glossary/term-prefill';
 import { matchTerms } from '../../utils/glossary/matcher';
-import { parseTabMessage } from '../../utils/messaging';
+import { parseTabMessage } from '../../utils/tab-messages';
 
 describe('termFromSelection', () => {
   it('keeps a simplified selection as it is', () => {

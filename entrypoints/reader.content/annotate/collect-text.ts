@@ -18,6 +18,20 @@ export function collectChineseText(root: Node, take: (node: Text) => void): void
   for (let node = walker.nextNode(); node; node = walker.nextNode()) take(node as Text);
 }
 
+/** Every Chinese text node under `root`, in document order, if they hold at most `maxChars`
+ * characters in at most `maxNodes` nodes; null (found out early) when there is more. */
+export function chineseTextUpTo(root: Node, maxChars: number, maxNodes: number): Text[] | null {
+  const nodes: Text[] = [];
+  let chars = 0;
+  const walker = chineseTextWalker(root);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    chars += (node as Text).length;
+    if (chars > maxChars || nodes.length >= maxNodes) return null;
+    nodes.push(node as Text);
+  }
+  return nodes;
+}
+
 /**
  * A TreeWalker over the Chinese text nodes under `root` (skipped subtrees rejected whole), for
  * walks that run in time-boxed slices and resume where they stopped.

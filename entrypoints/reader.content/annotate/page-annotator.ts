@@ -12,7 +12,12 @@
 import type { TermHit } from '../../../utils/glossary/matcher';
 import { MAX_PARAGRAPH_CHARS, PARAGRAPH_BATCH_LIMITS } from '../../../utils/limits';
 import { unpackParagraph, type PackedParagraph } from '../../../utils/zh/packed-analysis';
-import { chineseTextWalker, collectChineseText, isInsideSkipped } from './collect-text';
+import {
+  chineseTextUpTo,
+  chineseTextWalker,
+  collectChineseText,
+  isInsideSkipped,
+} from './collect-text';
 import { STATE_ATTR } from './markers';
 import { installPageStyle, removePageStyle, type PageStyleOptions } from './page-style';
 import { renderTokens, type RenderOptions } from './render-tokens';
@@ -131,9 +136,13 @@ export class PageAnnotator {
     const body = this.doc.body;
     if (!body) return;
     performance.mark('tifa:annotate-start');
-    // Read the page's geometry before our stylesheet goes in (it would make the first read
-    // recompute style): the text on screen is drawn in the first slice.
-    const onScreen = findScreenText(this.doc);
+    // A page whose Chinese fits in one batch (an article) is sent whole at once: nothing to
+    // order by position, so no geometry is read (the first read forces a layout of the page
+    // inside our task) and the walk is done. On a longer page the text on screen goes first,
+    // found from the geometry, read before our stylesheet goes in (it would make the first read
+    // recompute style).
+    const whole = chineseTextUpTo(body, PARAGRAPH_BATCH_LIMITS.chars, PARAGRAPH_BATCH_LIMITS.texts);
+    const onScreen = whole ?? findScreenText(this.doc);
     installPageStyle(this.doc, this.config.style);
     this.doc.documentElement.setAttribute(STATE_ATTR, 'on');
     this.intersection = new IntersectionObserver((entries) => this.onIntersection(entries), {
@@ -142,7 +151,7 @@ export class PageAnnotator {
     this.mutations = new MutationObserver((records) => this.onMutations(records));
     this.mutations.observe(body, WATCH_CHANGES);
     // The page's text is found in slices too: a million characters take longer than one slice.
-    this.walker = chineseTextWalker(body);
+    this.walker = whole ? null : chineseTextWalker(body);
     for (const node of onScreen) {
       this.queued.add(node);
       this.foundChars += node.length;

@@ -23,7 +23,7 @@ import {
   STUDY_LIMITS,
   TRACKER_LIMITS,
 } from '../../../utils/limits';
-import { parseTabMessage } from '../../../utils/messaging';
+import { parseTabMessage } from '../../../utils/tab-messages';
 import { sendToBackground } from '../../../utils/send-message';
 import { browser } from 'wxt/browser';
 import { siteKey } from '../../../utils/settings';

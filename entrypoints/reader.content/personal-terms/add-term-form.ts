@@ -14,7 +14,7 @@ import { browser } from 'wxt/browser';
 import { inputFromFields } from '../../../utils/glossary/term-fields';
 import type { TermPrefill } from '../../../utils/glossary/term-prefill';
 import { STUDY_LIMITS, TERM_CARD_LIMITS } from '../../../utils/limits';
-import { parseTabMessage, type OpenTermFormReply } from '../../../utils/messaging';
+import { parseTabMessage, type OpenTermFormReply } from '../../../utils/tab-messages';
 import { sendToBackground } from '../../../utils/send-message';
 import { MARK } from '../annotate/markers';
 import { formButtons, mountShadowHost } from '../shadow-ui';

@@ -10,6 +10,7 @@
  * Like the word popup it lives in an open shadow root on <html>, outside <body>, so the page's
  * CSS cannot reach it and the page's body stays its own. Built with plain DOM; text as text nodes.
  */
+import { runWhenIdle, type Cancel } from '../annotate/schedule';
 import { FLASH_ATTR, MARK, TERM_ATTR, TIFA_ATTR } from '../annotate/markers';
 import { themeAt } from '../popup/page-theme';
 import type { ToneTheme } from '../../../utils/tone-colors';
@@ -103,6 +104,8 @@ export class TermsPanel {
   /** The occurrence of each term shown last, so the next click moves on to the next one. */
   private readonly cursor = new Map<string, number>();
   private recountTimer = 0;
+  /** A pending update of the button's count (cancels it). */
+  private toggleUpdate: Cancel | null = null;
   private flashed: { element: Element; timer: number } | null = null;
 
   /** `names` names the page's terms: the glossary's and the reader's own (`personal:<id>`). */
@@ -122,6 +125,8 @@ export class TermsPanel {
     this.doc.removeEventListener('keydown', this.onKeyDown);
     clearTimeout(this.recountTimer);
     this.recountTimer = 0;
+    this.toggleUpdate?.();
+    this.toggleUpdate = null;
     this.unflash();
     this.host?.remove();
     this.host = null;
@@ -133,11 +138,21 @@ export class TermsPanel {
     this.cursor.clear();
   }
 
-  /** Annotation marked these terms (ids, repeated per occurrence). */
+  /** Annotation marked these terms (ids, repeated per occurrence). The button's count follows
+   * when the page is idle: building it (a shadow root, its styles) is not worth delaying the
+   * drawing of the page's text, which reports terms slice after slice. */
   addTerms(ids: readonly string[]): void {
     for (const id of ids) this.reported.set(id, (this.reported.get(id) ?? 0) + 1);
     if (this.isOpen()) this.recountSoon();
-    else this.updateToggle(this.reported.size);
+    else this.updateToggleWhenIdle();
+  }
+
+  private updateToggleWhenIdle(): void {
+    if (this.toggleUpdate) return;
+    this.toggleUpdate = runWhenIdle(() => {
+      this.toggleUpdate = null;
+      if (!this.isOpen()) this.updateToggle(this.reported.size);
+    });
   }
 
   /** Lists the page's annotations below its terms; an orphaned one says so. */
