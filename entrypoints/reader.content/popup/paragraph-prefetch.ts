@@ -5,7 +5,7 @@
 import { LOOKUP_BATCH_LIMITS } from '../../../utils/limits';
 import { requestKey, type LookupRequest } from './lookup-cache';
 import { lookupRequestFor } from './lookup-key';
-import { blockOf, wordAtDrawn, WORD_SELECTOR } from './word-at-point';
+import { blockOf, LOOKAHEAD, wordAtDrawn, WORD_SELECTOR } from './word-at-point';
 
 /** Word starts prefetched per paragraph: four batches, far above a news paragraph; a page made
  * of one giant block gets its first words, and hovers further on are looked up one by one. */
@@ -17,13 +17,15 @@ const ROW_STEP_PX = 16;
  * the first column catches short lines (a headline, a one-line paragraph) on the left. */
 const COLUMNS = [0.05, 0.2, 0.35, 0.5, 0.65, 0.8] as const;
 
-/** Words read per slice of main-thread work: each runs `analyze` on a few dozen characters,
- * so a slice stays around a millisecond and a pointer move is never kept waiting long. */
-const WORDS_PER_SLICE = 24;
+/** Words read per slice of main-thread work, so a slice stays well under a millisecond and a
+ * pointer move is never kept waiting long. */
+const WORDS_PER_SLICE = 64;
 
 /** The distinct lookups of the drawn words in `block`, in document order, skipping those
  * `skip` says are known already; at most PARAGRAPH_WORDS words are read, in slices of
- * WORDS_PER_SLICE with `pause()` awaited between them. */
+ * WORDS_PER_SLICE with `pause()` awaited between them. Each is the request a hover over the
+ * word builds (`wordAtDrawn`), so a prefetched answer is found again, but the paragraph's text is
+ * read once for all its words instead of once per word. */
 export async function paragraphRequests(
   block: Element,
   skip: (request: LookupRequest) => boolean,
@@ -32,6 +34,9 @@ export async function paragraphRequests(
   const seen = new Set<string>();
   const requests: LookupRequest[] = [];
   const words = block.querySelectorAll(WORD_SELECTOR);
+  const { text, wordStarts } = blockText(block);
+  // Words in a nested block (a quote box inside the paragraph) read their own block's text.
+  const blockOfParent = new Map<Element | null, Element>();
   for (let i = 0; i < words.length && i < PARAGRAPH_WORDS; i++) {
     if (i > 0 && i % WORDS_PER_SLICE === 0) {
       await pause();
@@ -39,7 +44,17 @@ export async function paragraphRequests(
     }
     const word = words[i];
     if (!word) continue;
-    const request = lookupRequestFor(wordAtDrawn(word));
+    const parent = word.parentElement;
+    let own = blockOfParent.get(parent);
+    if (!own) blockOfParent.set(parent, (own = blockOf(word)));
+    const start = wordStarts.get(word);
+    const request =
+      own === block && start !== undefined
+        ? lookupRequestFor({
+            text: text.slice(start, start + LOOKAHEAD),
+            segmented: word.textContent ?? '',
+          })
+        : lookupRequestFor(wordAtDrawn(word));
     if (!request) continue;
     const key = requestKey(request);
     if (seen.has(key) || skip(request)) continue;
@@ -47,6 +62,24 @@ export async function paragraphRequests(
     requests.push(request);
   }
   return requests;
+}
+
+/** The text of a block (its text nodes in order, as `wordAtDrawn` reads them), and where each
+ * drawn word's text starts in it. Readings are generated content, not text nodes. */
+function blockText(block: Element): { text: string; wordStarts: Map<Element, number> } {
+  const parts: string[] = [];
+  const wordStarts = new Map<Element, number>();
+  let length = 0;
+  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent && !wordStarts.has(parent) && parent.matches(WORD_SELECTOR))
+      wordStarts.set(parent, length);
+    const data = (node as Text).data;
+    parts.push(data);
+    length += data.length;
+  }
+  return { text: parts.join(''), wordStarts };
 }
 
 /** The paragraphs holding drawn words on screen, top to bottom, found by hit tests down the

@@ -33,7 +33,7 @@ export function termAround(element: Element): WordAtPoint['term'] {
 }
 
 /** Characters gathered after the pointer: the longest lookup (16) plus room for artefacts. */
-const LOOKAHEAD = 48;
+export const LOOKAHEAD = 48;
 /** Longest sentence kept with a saved word. */
 const MAX_SENTENCE = 300;
 const SENTENCE_END = /[。！？；!?;\n]/;
