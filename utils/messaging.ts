@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import type { WordMatch } from './dict/lookup';
 import type { SearchResult } from './dict/search';
-import { DISPLAY_SCRIPTS, RUBY_STYLES } from './settings';
+import { DISPLAY_SCRIPTS, RUBY_STYLES } from './settings-values';
 import type { PackedParagraph } from './zh/packed-analysis';
 import { backupChunkSchema } from './db/backup-rows';
 import type { TextSpan } from './annotations/quote-capture';

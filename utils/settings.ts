@@ -1,201 +1,70 @@
 /**
  * Reader settings, in `browser.storage.local` through WXT storage items (versioned, so a change
  * of shape comes with a migration). Settings are preferences, not user data: user data (lookups,
- * vocabulary) lives in IndexedDB, owned by the background.
+ * vocabulary) lives in IndexedDB, owned by the background. Their values, defaults and
+ * sanitizers are in `settings-values.ts`, re-exported here.
  */
 import { storage } from 'wxt/utils/storage';
-import { isSiteEnabled, siteKey } from './site-key';
+import {
+  DEFAULT_SETTINGS,
+  DEFAULT_STUDY_SETTINGS,
+  DEFAULT_TRACKER_SETTINGS,
+  STORAGE_KEYS,
+  type ReaderSettings,
+  type StudySettings,
+  type TrackerSettings,
+} from './settings-values';
 
-/** How readings are written above the characters. */
-export type RubyStyle = 'mark' | 'num' | 'zhuyin';
+export * from './settings-values';
 
-export const RUBY_STYLES: readonly RubyStyle[] = ['mark', 'num', 'zhuyin'];
-
-/** What opens the word popup: pointing at a word (optionally only with a key held), or a
- * click/tap, for touch screens and for readers who find hover popups intrusive. */
-export type PopupTrigger = 'hover' | 'hover-shift' | 'hover-alt' | 'click' | 'off';
-
-export const POPUP_TRIGGERS: readonly PopupTrigger[] = [
-  'hover',
-  'hover-shift',
-  'hover-alt',
-  'click',
-  'off',
-];
-
-/** Which script the page is shown in: the page's own, simplified, or traditional (TW or HK). */
-export type DisplayScript = 'keep' | 'cn' | 'tw' | 'hk';
-
-export const DISPLAY_SCRIPTS: readonly DisplayScript[] = ['keep', 'cn', 'tw', 'hk'];
-
-export interface ReaderSettings {
-  /** Show readings above the characters. */
-  pinyin: boolean;
-  rubyStyle: RubyStyle;
-  /** Colour each reading by its tone. */
-  toneColors: boolean;
-  script: DisplayScript;
-  /** Hide inline-pinyin artefacts such as 現(xiàn). */
-  removeArtifacts: boolean;
-  /** Size of the readings relative to the text, in percent. */
-  rubySize: number;
-  popupTrigger: PopupTrigger;
-  /** Underline political terms from the glossary (and offer the "Terms on this page" panel). */
-  glossary: boolean;
-}
-
-export const DEFAULT_SETTINGS: ReaderSettings = {
-  pinyin: true,
-  rubyStyle: 'mark',
-  toneColors: false,
-  script: 'keep',
-  removeArtifacts: true,
-  rubySize: 55,
-  popupTrigger: 'hover',
-  glossary: true,
-};
-
-/** Bounds of the ruby size slider; beyond them readings become unreadable or swamp the text. */
-export const RUBY_SIZE_RANGE = { min: 35, max: 90 } as const;
-
-export const readerSettings = storage.defineItem<ReaderSettings>('local:readerSettings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
+export const readerSettings = storage.defineItem<ReaderSettings>(
+  `local:${STORAGE_KEYS.readerSettings}`,
+  {
+    fallback: DEFAULT_SETTINGS,
+    version: 1,
+  },
+);
 
 /** Hostnames where the reader is on: switched on from the toolbar or listed in the options. */
-export const enabledSites = storage.defineItem<string[]>('local:enabledSites', {
+export const enabledSites = storage.defineItem<string[]>(`local:${STORAGE_KEYS.enabledSites}`, {
   fallback: [],
   version: 1,
 });
 
-// The site matching lives in its own module, usable without these items.
-export { isSiteEnabled, siteKey } from './site-key';
-
-/** Returns the list with the site added or removed. */
-export function withSite(sites: readonly string[], hostname: string, enabled: boolean): string[] {
-  const key = siteKey(hostname);
-  const rest = sites.filter((site) => site !== key);
-  return enabled ? [...rest, key].sort() : rest;
-}
-
-/** Fills in missing or invalid fields from the defaults, so a damaged store never breaks a page. */
-export function sanitizeSettings(
-  value: Partial<ReaderSettings> | null | undefined,
-): ReaderSettings {
-  const v = value ?? {};
-  const pick = <K extends keyof ReaderSettings>(
-    key: K,
-    ok: (x: unknown) => boolean,
-  ): ReaderSettings[K] => (ok(v[key]) ? (v[key] as ReaderSettings[K]) : DEFAULT_SETTINGS[key]);
-  return {
-    pinyin: pick('pinyin', (x) => typeof x === 'boolean'),
-    rubyStyle: pick('rubyStyle', (x) => x === 'mark' || x === 'num' || x === 'zhuyin'),
-    toneColors: pick('toneColors', (x) => typeof x === 'boolean'),
-    script: pick('script', (x) => x === 'keep' || x === 'cn' || x === 'tw' || x === 'hk'),
-    removeArtifacts: pick('removeArtifacts', (x) => typeof x === 'boolean'),
-    popupTrigger: pick('popupTrigger', (x) => POPUP_TRIGGERS.includes(x as PopupTrigger)),
-    glossary: pick('glossary', (x) => typeof x === 'boolean'),
-    rubySize: pick(
-      'rubySize',
-      (x) => typeof x === 'number' && x >= RUBY_SIZE_RANGE.min && x <= RUBY_SIZE_RANGE.max,
-    ),
-  };
-}
-
-/** Study preferences: the lookup history and how reading mode shows saved words. */
-export interface StudySettings {
-  /** Record every lookup in the history (the word popup sends it; the background decides). */
-  recordHistory: boolean;
-  /** Sites whose lookups are never recorded (a listed site covers its subdomains). */
-  historyExcludedSites: string[];
-  /** In reading mode, hide pinyin over words marked known and highlight saved words not yet
-   * known. Off by default: it changes how every page looks. */
-  markSavedWords: boolean;
-}
-
-export const DEFAULT_STUDY_SETTINGS: StudySettings = {
-  recordHistory: true,
-  historyExcludedSites: [],
-  markSavedWords: false,
-};
-
-export const studySettings = storage.defineItem<StudySettings>('local:studySettings', {
-  fallback: DEFAULT_STUDY_SETTINGS,
-  version: 1,
-});
-
-/** Fills in missing or invalid study settings from the defaults. */
-export function sanitizeStudySettings(
-  value: Partial<StudySettings> | null | undefined,
-): StudySettings {
-  const v = value ?? {};
-  return {
-    recordHistory:
-      typeof v.recordHistory === 'boolean' ? v.recordHistory : DEFAULT_STUDY_SETTINGS.recordHistory,
-    historyExcludedSites: Array.isArray(v.historyExcludedSites)
-      ? v.historyExcludedSites.filter((s): s is string => typeof s === 'string')
-      : [],
-    markSavedWords:
-      typeof v.markSavedWords === 'boolean'
-        ? v.markSavedWords
-        : DEFAULT_STUDY_SETTINGS.markSavedWords,
-  };
-}
-
-/** Whether a lookup on `hostname` goes into the history under these settings. */
-export function shouldRecordLookup(settings: StudySettings, hostname: string): boolean {
-  return settings.recordHistory && !isSiteEnabled(settings.historyExcludedSites, hostname);
-}
+export const studySettings = storage.defineItem<StudySettings>(
+  `local:${STORAGE_KEYS.studySettings}`,
+  {
+    fallback: DEFAULT_STUDY_SETTINGS,
+    version: 1,
+  },
+);
 
 /**
  * Bumped by the background whenever a word's status changes or words are added or removed, so
  * reading mode (which cannot read IndexedDB) knows to fetch the known and learning words again.
  */
-export const studyWordsVersion = storage.defineItem<number>('local:studyWordsVersion', {
-  fallback: 0,
-});
+export const studyWordsVersion = storage.defineItem<number>(
+  `local:${STORAGE_KEYS.studyWordsVersion}`,
+  {
+    fallback: 0,
+  },
+);
 
-/** The term tracker: off unless the reader switches it on (it keeps a record of what they read). */
-export interface TrackerSettings {
-  /** Record, for each page with glossary terms, which terms it uses and one sentence each. */
-  enabled: boolean;
-  /** Sites never recorded (a listed site covers its subdomains). */
-  excludedSites: string[];
-}
-
-export const DEFAULT_TRACKER_SETTINGS: TrackerSettings = {
-  enabled: false,
-  excludedSites: [],
-};
-
-export const trackerSettings = storage.defineItem<TrackerSettings>('local:trackerSettings', {
-  fallback: DEFAULT_TRACKER_SETTINGS,
-  version: 1,
-});
-
-/** Fills in missing or invalid tracker settings from the defaults (off). */
-export function sanitizeTrackerSettings(
-  value: Partial<TrackerSettings> | null | undefined,
-): TrackerSettings {
-  const v = value ?? {};
-  return {
-    enabled: v.enabled === true,
-    excludedSites: Array.isArray(v.excludedSites)
-      ? v.excludedSites.filter((s): s is string => typeof s === 'string')
-      : [],
-  };
-}
-
-/** Whether a page on `hostname` is recorded by the term tracker under these settings. */
-export function shouldTrackSite(settings: TrackerSettings, hostname: string): boolean {
-  return settings.enabled && hostname !== '' && !isSiteEnabled(settings.excludedSites, hostname);
-}
+export const trackerSettings = storage.defineItem<TrackerSettings>(
+  `local:${STORAGE_KEYS.trackerSettings}`,
+  {
+    fallback: DEFAULT_TRACKER_SETTINGS,
+    version: 1,
+  },
+);
 
 /**
  * Bumped by the background whenever personal terms are added, changed, deleted or imported, so
  * pages in reading mode (which cannot read IndexedDB) fetch them again and redraw their marks.
  */
-export const personalTermsVersion = storage.defineItem<number>('local:personalTermsVersion', {
-  fallback: 0,
-});
+export const personalTermsVersion = storage.defineItem<number>(
+  `local:${STORAGE_KEYS.personalTermsVersion}`,
+  {
+    fallback: 0,
+  },
+);

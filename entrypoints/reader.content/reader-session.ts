@@ -5,20 +5,12 @@
 import { FIELD_LIMITS, TRACKER_LIMITS } from '../../utils/limits';
 import { sendToBackground } from '../../utils/send-message';
 import {
-  enabledSites,
   isSiteEnabled,
-  readerSettings,
-  sanitizeSettings,
   siteKey,
-  sanitizeStudySettings,
-  sanitizeTrackerSettings,
   shouldTrackSite,
-  studySettings,
-  trackerSettings,
-  studyWordsVersion,
-  personalTermsVersion,
   type ReaderSettings,
-} from '../../utils/settings';
+} from '../../utils/settings-values';
+import { readReaderState, watchReaderState } from './reader-storage';
 import { TONE_COLORS } from '../../utils/tone-colors';
 import { PageAnnotator, type AnnotatorConfig } from './annotate/page-annotator';
 import type { StudyWords } from './annotate/render-tokens';
@@ -44,15 +36,12 @@ export async function startReaderSession(): Promise<void> {
   let terms: TermsPanel | null = null;
   let notes: AnnotationController | null = null;
   let termForm: AddTermForm | null = null;
-  let settings = sanitizeSettings(await readerSettings.getValue());
-  let on = isSiteEnabled(await enabledSites.getValue(), hostname);
-  let markSaved = sanitizeStudySettings(await studySettings.getValue()).markSavedWords;
-  let study = markSaved ? await loadStudyWords() : null;
-  let tracking = shouldTrackSite(
-    sanitizeTrackerSettings(await trackerSettings.getValue()),
-    hostname,
-  );
-  await personalLoaded;
+  const state = await readReaderState();
+  let settings = state.settings;
+  let on = isSiteEnabled(state.sites, hostname);
+  let markSaved = state.study.markSavedWords;
+  let tracking = shouldTrackSite(state.tracker, hostname);
+  let [study] = await Promise.all([markSaved ? loadStudyWords() : null, personalLoaded]);
   // One record of the page's terms per annotator: a redraw counts the page afresh.
   let reportTimer = 0;
   const newAnnotator = () => {
@@ -108,16 +97,6 @@ export async function startReaderSession(): Promise<void> {
     popup = new PopupController(document, settings.popupTrigger, cards);
     popup.start();
   };
-  readerSettings.watch((value) => {
-    settings = sanitizeSettings(value);
-    apply();
-  });
-  enabledSites.watch((sites) => {
-    const next = isSiteEnabled(sites, hostname);
-    if (next === on) return;
-    on = next;
-    apply();
-  });
   // Saved words change on the review page or through the popup: fetch them again and redraw.
   // Only the annotation is redrawn: the word popup stays open (it may show "Saved").
   const reloadStudy = async () => {
@@ -130,27 +109,38 @@ export async function startReaderSession(): Promise<void> {
     annotator = newAnnotator();
     annotator.start();
   };
-  studySettings.watch((value) => {
-    const next = sanitizeStudySettings(value).markSavedWords;
-    if (next === markSaved) return;
-    markSaved = next;
-    void reloadStudy();
-  });
-  studyWordsVersion.watch(() => {
-    if (markSaved) void reloadStudy();
-  });
-  // Personal terms changed (review page, pack import): fetch them and draw the page again.
-  personalTermsVersion.watch(() => {
-    void cards.loadPersonal().then(() => {
+  watchReaderState({
+    settings: (next) => {
+      settings = next;
+      apply();
+    },
+    sites: (sites) => {
+      const next = isSiteEnabled(sites, hostname);
+      if (next === on) return;
+      on = next;
+      apply();
+    },
+    study: (next) => {
+      if (next.markSavedWords === markSaved) return;
+      markSaved = next.markSavedWords;
+      void reloadStudy();
+    },
+    studyWords: () => {
+      if (markSaved) void reloadStudy();
+    },
+    // Personal terms changed (review page, pack import): fetch them and draw the page again.
+    personalTerms: () => {
+      void cards.loadPersonal().then(() => {
+        if (annotator) apply();
+      });
+    },
+    tracker: (next) => {
+      const track = shouldTrackSite(next, hostname);
+      if (track === tracking) return;
+      tracking = track;
+      // Switched on: count the page from a fresh drawing; switched off: stop counting.
       if (annotator) apply();
-    });
-  });
-  trackerSettings.watch((value) => {
-    const next = shouldTrackSite(sanitizeTrackerSettings(value), hostname);
-    if (next === tracking) return;
-    tracking = next;
-    // Switched on: count the page from a fresh drawing; switched off: stop counting.
-    if (annotator) apply();
+    },
   });
   apply();
   // Frames that load later get the reader too, once the background has looked at them (it checks

@@ -26,7 +26,7 @@ import {
 import { parseTabMessage } from '../../../utils/tab-messages';
 import { sendToBackground } from '../../../utils/send-message';
 import { browser } from 'wxt/browser';
-import { siteKey } from '../../../utils/settings';
+import { siteKey } from '../../../utils/site-key';
 import { MARK } from '../annotate/markers';
 import { installHighlightStyle } from '../annotate/page-style';
 import { formButtons, mountShadowHost } from '../shadow-ui';

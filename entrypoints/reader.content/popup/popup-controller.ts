@@ -21,7 +21,7 @@
 import type { WordMatch } from '../../../utils/dict/lookup';
 import type { PageTermCard, PersonalTermCard } from '../../../utils/glossary/page-card';
 import { sendToBackground } from '../../../utils/send-message';
-import type { PopupTrigger } from '../../../utils/settings';
+import type { PopupTrigger } from '../../../utils/settings-values';
 import { FIELD_LIMITS, LOOKUP_BATCH_LIMITS } from '../../../utils/limits';
 import { MARK, PERSONAL_ATTR, TERM_ATTR, TIFA_ATTR } from '../annotate/markers';
 import { formatCedictPinyin } from '../../../utils/dict/format-pinyin';
