@@ -83,8 +83,6 @@ const DATE_SLACK_MS = 24 * 60 * 60 * 1000;
 export const REQUEST_SCHEMAS = {
   /** Liveness and version check; also wakes a stopped service worker. */
   ping: v.strictObject({}),
-  /** The word list for segmentation, so the content script never bundles the dictionary. */
-  getWordList: v.strictObject({}),
   /** Reading mode: the analysis of the paragraphs a page is about to draw (tokens, readings,
    * term hits), packed (utils/zh/packed-analysis.ts), in the order asked. */
   analyzeParagraphs: v.strictObject({
@@ -303,7 +301,6 @@ export type MessageType = keyof typeof REQUEST_SCHEMAS;
 /** What each handler answers. */
 export interface ResponseMap {
   ping: { version: string; startedAt: number };
-  getWordList: { words: string };
   analyzeParagraphs: { paragraphs: PackedParagraph[] };
   probeFrames: { probed: boolean };
   lookupWord: { matches: WordMatch[] };

@@ -42,7 +42,6 @@ import {
   updateWord,
 } from './store';
 import { analyzeParagraphs, forgetPersonalTerms } from './paragraph-analysis';
-import { loadWordListText } from './word-list';
 import {
   addPersonalTerm,
   deletePersonalTerms,
@@ -80,7 +79,6 @@ const startedAt = Date.now();
 
 const handlers: { [T in MessageType]: Handler<T> } = {
   ping: () => ({ version: browser.runtime.getManifest().version, startedAt }),
-  getWordList: async () => ({ words: await loadWordListText() }),
   analyzeParagraphs: async (request) => ({ paragraphs: await analyzeParagraphs(request) }),
   probeFrames: (_payload, sender) => probeSenderTab(sender),
   searchDictionary: ({ query }) => searchInDictionary(query),

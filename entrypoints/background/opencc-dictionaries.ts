@@ -1,8 +1,9 @@
 /**
- * opencc dictionaries for pages, read from the extension's packaged files
- * (scripts/compile-opencc.ts) when a page first asks for them and kept for the life of the
- * worker. The page's reader bundles only traditional → simplified; a traditional display needs
- * the simplified → traditional tables (~1.1 MB), which only such pages should pay for.
+ * opencc dictionaries for the text engine, read from the extension's packaged files
+ * (scripts/compile-opencc.ts) when a page's display first needs them and kept for the life of
+ * the worker. The engine bundles only traditional → simplified; a traditional display needs the
+ * simplified → traditional tables (~1.1 MB), which only readers of such a display should pay
+ * for.
  */
 import type { PublicPath } from 'wxt/browser';
 import { loadOnce } from '../../utils/load-once';

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { handleMessage } from '../../entrypoints/background/handlers';
+import { servePackagedFiles } from './support/packaged-files';
 
 describe('background message handlers', () => {
   beforeEach(() => {
@@ -22,20 +23,28 @@ describe('background message handlers', () => {
   });
 
   it('turns invalid requests into error replies without running a handler', async () => {
-    const reply = await handleMessage({ type: 'getWordList', payload: { path: '../../etc' } });
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const reply = await handleMessage({
+      type: 'lookupWord',
+      payload: { text: '经济', path: '../../etc' },
+    });
     expect(reply.ok).toBe(false);
+    expect(fetchSpy).not.toHaveBeenCalled();
   });
 
-  it('reports a failing handler as an error reply, retrying the word list next time', async () => {
+  it('reports a failing handler as an error reply, and loads the file again next time', async () => {
     vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation((path: string) => `file://${path}`);
-    const fetchMock = vi
-      .spyOn(globalThis, 'fetch')
-      .mockResolvedValueOnce(new Response('', { status: 404 }))
-      .mockResolvedValueOnce(new Response('经济\n发展\n', { status: 200 }));
-    const first = await handleMessage({ type: 'getWordList', payload: {} });
-    expect(first).toEqual({ ok: false, error: 'word list missing from the build (HTTP 404)' });
-    const second = await handleMessage({ type: 'getWordList', payload: {} });
-    expect(second).toEqual({ ok: true, value: { words: '经济\n发展\n' } });
-    expect(fetchMock).toHaveBeenCalledTimes(2);
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('', { status: 404 }));
+    const first = await handleMessage({ type: 'lookupWord', payload: { text: '经济' } });
+    expect(first).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/missing from the build \(HTTP 404\)/) as unknown,
+    });
+    vi.restoreAllMocks();
+    servePackagedFiles();
+    const second = await handleMessage({ type: 'lookupWord', payload: { text: '经济' } });
+    expect(second.ok && (second.value as { matches: { word: string }[] }).matches[0]?.word).toBe(
+      '经济',
+    );
   });
 });

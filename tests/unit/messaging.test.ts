@@ -38,9 +38,9 @@ describe('message validation at the background boundary', () => {
   });
 
   it('refuses extra fields in a payload and names where', () => {
-    const result = parseRequest({ type: 'getWordList', payload: { evil: true } });
+    const result = parseRequest({ type: 'ping', payload: { evil: true } });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toMatch(/^invalid getWordList request/);
+    expect(!result.ok && result.error).toMatch(/^invalid ping request/);
   });
 
   it('refuses oversized messages before parsing them', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { contextKeys, featureText } from '../../utils/zh/polyphones/features';
 import { readFileSync } from 'node:fs';
 import {
@@ -17,12 +17,10 @@ import {
   checkAllWeights,
   formatPolyphoneModel,
   parsePolyphoneModel,
-  polyphoneModelFromTransfer,
   PolyphoneModelError,
-  transferablePolyphoneModel,
   type PolyphoneModel,
-  type PolyphoneModelTransfer,
 } from '../../utils/zh/polyphones/model-format';
+import { fetchPolyphoneModel } from '../../utils/zh/polyphones/load-fetch';
 import { buildWordReadings, cedictReadings } from '../../utils/zh/polyphones/word-readings';
 
 const HEADER = '# format: tifa-polyphones\n# format-version: 1\n# features: 1\n# scale: 100\n';
@@ -114,9 +112,10 @@ describe('polyphone model file', () => {
       /line 11: weights of 行 are not together/,
     ],
   ])('refuses %s with a clear error', (_name, text, message) => {
-    // What the background does before handing the model to a page: parse and check it all.
-    expect(() => transferablePolyphoneModel(text)).toThrow(PolyphoneModelError);
-    expect(() => transferablePolyphoneModel(text)).toThrow(message);
+    // What the background does when it builds the text engine: parse and check it all.
+    const parseAndCheck = () => checkAllWeights(parsePolyphoneModel(text));
+    expect(parseAndCheck).toThrow(PolyphoneModelError);
+    expect(parseAndCheck).toThrow(message);
   });
 
   it("parses a character's weights only when it is first scored", () => {
@@ -127,21 +126,22 @@ describe('polyphone model file', () => {
     expect(() => checkAllWeights(model)).toThrow(PolyphoneModelError);
   });
 
-  it('travels as plain data (JSON) and reads the same on the other side', () => {
-    const sent = JSON.parse(
-      JSON.stringify(transferablePolyphoneModel(TINY)),
-    ) as PolyphoneModelTransfer;
-    const model = polyphoneModelFromTransfer(sent);
-    const direct = parsePolyphoneModel(TINY);
-    expect(model.agreements).toEqual(direct.agreements);
-    expect(model.words).toEqual(direct.words);
-    for (const [char, charModel] of direct.chars) {
-      expect(model.chars.get(char)?.readings).toEqual(charModel.readings);
-      expect(model.chars.get(char)?.weights).toEqual(charModel.weights);
-    }
-    expect(() => polyphoneModelFromTransfer({ ...sent, scale: 0 })).toThrow(
-      /bad model data: scale/,
+  it('is fetched, parsed and checked in full by the background, with the reason it failed', async () => {
+    const answer = (text: string, status = 200) =>
+      vi.spyOn(globalThis, 'fetch').mockResolvedValueOnce(new Response(text, { status }));
+    answer(TINY);
+    const model = await fetchPolyphoneModel('ext:///polyphones/model.u8');
+    expect(model.words).toEqual(parsePolyphoneModel(TINY).words);
+    answer('', 404);
+    await expect(fetchPolyphoneModel('ext:///polyphones/model.u8')).rejects.toThrow(
+      'polyphone model: ext:///polyphones/model.u8 answered 404',
     );
+    // A malformed weight deep in the file fails at load, not when a page meets the character.
+    answer(`${HEADER}@chars\n行\txing2 hang2\n@weights\n行\tb\t1.5,2\n`);
+    await expect(fetchPolyphoneModel('ext:///polyphones/model.u8')).rejects.toThrow(
+      /bad weight "1.5"/,
+    );
+    vi.restoreAllMocks();
   });
 
   it('loads the committed model, which records how it was made', () => {

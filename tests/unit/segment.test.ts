@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadWordListFromDisk } from '../../utils/dict/load-node';
-import { base64ToBytes, bytesToBase64 } from '../../utils/base64';
 import { createLexicon, Lexicon, segmentHanRun } from '../../utils/zh/segment';
 
 /** Cuts text at the returned ends, for readable expectations. */
@@ -205,35 +204,18 @@ function isInsidePair(text: string, offset: number): boolean {
   return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }
 
-describe('a packed lexicon', () => {
+describe('the edge filter', () => {
   const words = loadWordListFromDisk();
-  const built = createLexicon(words);
 
-  it('unpacks to the same words, numbers and segmentation, and still takes new words', () => {
-    const unpacked = Lexicon.unpack(base64ToBytes(bytesToBase64(built.pack())));
-    expect(unpacked.size).toBe(built.size);
-    expect(unpacked.maxWordLength).toBe(built.maxWordLength);
-    for (const word of [...words.slice(0, 500), ...words.slice(-500), '经济体制改革', '𠮷野家']) {
-      expect(unpacked.wordNumber(word), word).toBe(built.wordNumber(word));
-    }
-    expect(unpacked.has('经济不存在的词')).toBe(false);
-    const text = '研究生命起源，结婚的和尚未结婚的，推动高质量发展';
-    expect(segmentHanRun(text, unpacked)).toEqual(segmentHanRun(text, built));
-    expect(unpacked.addWord('新质生产力')).toBe(true);
-    expect(split('发展新质生产力', unpacked)).toBe('发展/新质生产力');
-    // The original is untouched by additions to the copy.
-    expect(built.has('新质生产力')).toBe(false);
-  });
-
-  it('matches every word of the list from its start, built, grown from small and unpacked', () => {
-    // The walk's edge filter (a Bloom filter rebuilt on growth and on unpacking) may only ever
-    // skip edges that are not there: a false "no" would lose a word.
+  it('matches every word of the list from its start, built at once and grown from small', () => {
+    // The walk's edge filter (a Bloom filter rebuilt on growth) may only ever skip edges that
+    // are not there: a false "no" would lose a word.
+    const built = createLexicon(words);
     const grown = createLexicon(words.slice(0, 10));
     grown.addWords(words.slice(10));
-    const unpacked = Lexicon.unpack(built.pack());
     const ends = new Int32Array(built.maxWordLength);
     const numbers = new Int32Array(built.maxWordLength);
-    for (const lexicon of [built, grown, unpacked]) {
+    for (const lexicon of [built, grown]) {
       const missing = words.filter((word) => {
         const count = lexicon.matchWordEnds(word, 0, word.length, ends, numbers);
         return count === 0 || ends[count - 1] !== word.length;
@@ -241,15 +223,5 @@ describe('a packed lexicon', () => {
       expect(missing).toEqual([]);
     }
     expect(words.length).toBeGreaterThan(100_000);
-  });
-
-  it('refuses bytes that are not a packed lexicon', () => {
-    const bytes = createLexicon(['中国', '人民']).pack();
-    expect(() => Lexicon.unpack(bytes.slice(0, bytes.length - 1))).toThrow(/truncated/);
-    expect(() => Lexicon.unpack(new Uint8Array(8))).toThrow(/too short/);
-    const foreign = bytes.slice();
-    foreign[0] = 0;
-    expect(() => Lexicon.unpack(foreign)).toThrow(/wrong format/);
-    expect(() => base64ToBytes('not base64 ***')).toThrow(/not valid base64/);
   });
 });

@@ -53,7 +53,7 @@ export interface AnalyzeOptions {
   readonly polyphones?: PolyphoneModel;
   /**
    * pinyin-pro's readings worked out at build time for `lexicon` (`reading-table.ts`): the same
-   * readings as without it, but the page never runs pinyin-pro (unless tone sandhi is on).
+   * readings as without it, but pinyin-pro never runs (unless tone sandhi is on).
    */
   readonly readingTable?: ReadingTable;
 }

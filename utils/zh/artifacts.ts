@@ -121,8 +121,8 @@ let tonelessReadingsOf: TonelessReadings | null = null;
 
 /**
  * Where artefact removal learns a character's readings: pinyin-pro's `polyphonic` where it is
- * loaded (`pinyin-pro-readings.ts`), the build-time reading table on the page (the reader sets
- * it before annotating). Before either, any well-formed syllable is taken.
+ * loaded (`pinyin-pro-readings.ts`), the build-time reading table in the extension's background
+ * (entrypoints/background/reading-file.ts). Before either, any well-formed syllable is taken.
  */
 export function setTonelessReadings(readings: TonelessReadings): void {
   tonelessReadingsOf = readings;

@@ -1,7 +1,8 @@
 /**
  * A paragraph's analysis as the background sends it to a page (`analyzeParagraphs`, packed by
- * `pack-paragraph.ts`), and back into tokens on the page. The page's main thread decodes every reply, so the form is compact:
- * the tokens of a paragraph tile its ORIGINAL text, so their ends alone place them; displays and
+ * `pack-paragraph.ts`), and back into tokens on the page. The page's main thread decodes every
+ * reply, so the form is compact: the tokens of a paragraph tile its ORIGINAL text, so their ends
+ * alone place them; displays and
  * simplified forms are joined strings, cut by the same ends unless their lengths differ; readings
  * go only with words, already paired with the characters they stand over and written in the
  * reader's style, so the page only draws them. A news paragraph's reply is about a fifth of the

@@ -1,8 +1,8 @@
 /**
  * pinyin-pro's readings, worked out at build time (`scripts/compile-readings.ts` writes
- * `public/dict/readings.u8`), so a page reads words without running pinyin-pro: its first call
- * sets up its dictionaries (tens of milliseconds) and every new word costs another call, all on
- * the page's main thread.
+ * `public/dict/readings.u8`), so the extension reads words without running pinyin-pro: its
+ * first call sets up its dictionaries (tens of milliseconds) and every new word costs another
+ * call.
  *
  * The file holds what `readingsByWord` would compute: each Chinese character of the Basic
  * Multilingual Plane read alone, and every lexicon word (CC-CEDICT's and the glossary's) whose
@@ -14,7 +14,6 @@
  *     @words                  word TAB reading reading …
  *     @polyphonic             char TAB every reading, toneless (for artefact removal)
  */
-import { base64ToBytes, bytesToBase64 } from '../base64';
 import { NOT_A_WORD, type Lexicon } from './segment';
 
 export const READINGS_FILE_NAME = 'readings.u8';
@@ -141,91 +140,6 @@ export function tonelessReadingsOf(file: ReadingFile): ReadingTable['toneless'] 
       file.polyphonic.get(c) ??
       tonelessOf(cp <= 0xffff ? (file.chars[cp] ?? '') : (file.astral.get(cp) ?? ''))
     );
-  };
-}
-
-/** A table as plain data for an extension message (the background builds it, pages use it). */
-export interface ReadingTableTransfer {
-  /** Distinct readings; `chars` refers to them by index + 1. */
-  readonly syllables: readonly string[];
-  /** Base64 of a Uint16Array(65536): each BMP code unit's syllable index + 1, 0 for none. */
-  readonly chars: string;
-  /** [character, its toneless readings joined by spaces] for the polyphonic characters. */
-  readonly polyphonic: readonly (readonly [string, string])[];
-  /** [code point, reading] of the characters outside the BMP. */
-  readonly astral: readonly (readonly [number, string])[];
-  /** [word number, readings joined by spaces] for the words that read otherwise. */
-  readonly words: readonly (readonly [number, string])[];
-}
-
-export function transferableReadingTable(
-  file: ReadingFile,
-  lexicon: Lexicon,
-): ReadingTableTransfer {
-  const index = new Map<string, number>();
-  const ids = new Uint16Array(65536);
-  for (let unit = 0; unit < 65536; unit++) {
-    const reading = file.chars[unit] ?? '';
-    if (reading === '') continue;
-    let id = index.get(reading);
-    if (id === undefined) index.set(reading, (id = index.size + 1));
-    ids[unit] = id;
-  }
-  const words: [number, string][] = [];
-  for (const [word, readings] of file.words) {
-    const number = lexicon.wordNumber(word);
-    if (number !== NOT_A_WORD) words.push([number, readings.join(' ')]);
-  }
-  return {
-    syllables: [...index.keys()],
-    chars: bytesToBase64(new Uint8Array(ids.buffer)),
-    astral: [...file.astral],
-    polyphonic: Array.from(
-      file.polyphonic,
-      ([char, readings]) => [char, readings.join(' ')] as const,
-    ),
-    words,
-  };
-}
-
-/** The table from its transfer, for `lexicon` (the unpacked copy of the one it was made for). */
-export function readingTableFromTransfer(
-  transfer: ReadingTableTransfer,
-  lexicon: Lexicon,
-): ReadingTable {
-  const bytes = base64ToBytes(transfer.chars);
-  if (bytes.byteLength !== 65536 * 2) throw new Error('reading table: bad character table');
-  const ids = new Uint16Array(bytes.slice().buffer);
-  const syllables = transfer.syllables;
-  const astral = new Map(transfer.astral);
-  const word = wordReadingsByNumber(
-    lexicon.size,
-    transfer.words.filter(
-      ([number]) => Number.isInteger(number) && number >= 0 && number < lexicon.size,
-    ),
-  );
-  // Characters are read through their indexes as they came: no 65,536 strings built on the page.
-  const char = (cp: number) => {
-    if (cp > 0xffff) return astral.get(cp) ?? '';
-    const id = ids[cp] ?? 0;
-    return id === 0 ? '' : (syllables[id - 1] ?? '');
-  };
-  const polyphonicText = new Map(transfer.polyphonic);
-  const polyphonic = new Map<string, readonly string[]>();
-  const polyphonicReadings = (c: string): readonly string[] | undefined => {
-    let readings = polyphonic.get(c);
-    if (readings === undefined) {
-      const text = polyphonicText.get(c);
-      if (text === undefined) return undefined;
-      polyphonic.set(c, (readings = text.split(' ')));
-    }
-    return readings;
-  };
-  return {
-    lexicon,
-    char,
-    word,
-    toneless: (c) => polyphonicReadings(c) ?? tonelessOf(char(c.codePointAt(0) ?? 0)),
   };
 }
 

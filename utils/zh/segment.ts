@@ -17,11 +17,6 @@ const INITIAL_CAPACITY = 1024;
  */
 const MAX_LOAD = 0.75;
 const UNREACHED = 0x7fffffff;
-/** First header field of a packed lexicon ("TLX2": with its edge filter); read back in another
- * byte order it differs. */
-const PACK_MAGIC = 0x32584c54;
-/** Five Int32 header fields: magic, capacity, nodes, words, longest word. */
-const HEADER_BYTES = 20;
 /** `words` value of a node that ends no word. */
 export const NOT_A_WORD = -1;
 
@@ -74,76 +69,6 @@ export class Lexicon {
     // no real parent + 1 equals).
     this.parents[ROOT] = -1;
     this.addWords(words);
-  }
-
-  /**
-   * The lexicon as bytes: a header, then its four arrays as they are. A page decodes this in a
-   * few milliseconds, where building the lexicon from the word list costs it about fifty (the
-   * background builds it once and hands every page the bytes; see `unpackLexicon`).
-   */
-  pack(): Uint8Array {
-    const capacity = this.parents.length;
-    const header = new Int32Array([
-      PACK_MAGIC,
-      capacity,
-      this.nodeCount,
-      this.wordCount,
-      this.longest,
-    ]);
-    const bytes = new Uint8Array(header.byteLength + capacity * (4 + 4 + 2) + FILTER_WORDS * 4);
-    let at = 0;
-    // The edge filter goes along: a page would otherwise hash every edge again to rebuild it.
-    for (const array of [header, this.parents, this.words, this.units, this.edgeFilter]) {
-      bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
-      at += array.byteLength;
-    }
-    return bytes;
-  }
-
-  /** Rebuilds a lexicon from `pack()`'s bytes, which it takes over (its arrays are views on them,
-   * so words added later write into them); throws on bytes that are not a packed lexicon. */
-  static unpack(bytes: Uint8Array): Lexicon {
-    const fail = (why: string) => new Error(`not a packed lexicon: ${why}`);
-    if (bytes.byteLength < HEADER_BYTES) throw fail('too short');
-    const header = new Int32Array(bytes.slice(0, HEADER_BYTES).buffer);
-    const [magic, capacity = 0, nodeCount = 0, wordCount = 0, longest = 0] = header;
-    if (magic !== PACK_MAGIC) throw fail('wrong format or byte order');
-    if (capacity < 2 || (capacity & (capacity - 1)) !== 0) throw fail('bad capacity');
-    if (bytes.byteLength !== HEADER_BYTES + capacity * 10 + FILTER_WORDS * 4)
-      throw fail('truncated');
-    if (nodeCount < 1 || nodeCount > capacity || wordCount < 0 || longest < 0)
-      throw fail('bad counts');
-    // Views on the bytes themselves (a page decodes megabytes of them); copied only when the
-    // input's offset would misalign an array.
-    const aligned = bytes.byteOffset % 4 === 0;
-    const at = (offset: number, length: number) =>
-      aligned ? bytes.subarray(offset, offset + length) : bytes.slice(offset, offset + length);
-    const view = <T>(
-      make: new (b: ArrayBuffer, o: number, n: number) => T,
-      offset: number,
-      size: number,
-      count = capacity,
-    ) => {
-      const part = at(offset, count * size);
-      return new make(part.buffer as ArrayBuffer, part.byteOffset, count);
-    };
-    const body = HEADER_BYTES;
-    const lexicon = new Lexicon();
-    lexicon.parents = view(Int32Array, body, 4);
-    lexicon.words = view(Int32Array, body + capacity * 4, 4);
-    lexicon.units = view(Uint16Array, body + capacity * 8, 2);
-    lexicon.mask = capacity - 1;
-    lexicon.nodeCount = nodeCount;
-    lexicon.wordCount = wordCount;
-    lexicon.longest = longest;
-    lexicon.firstLevel.fill(NO_NODE);
-    lexicon.edgeFilter = view(Int32Array, body + capacity * 10, 4, FILTER_WORDS);
-    const parents = lexicon.parents;
-    const units = lexicon.units;
-    for (let slot = 1; slot < capacity; slot++) {
-      if (parents[slot] === ROOT + 1) lexicon.firstLevel[units[slot] as number] = slot;
-    }
-    return lexicon;
   }
 
   /** Length of the longest word in code units: no match can be longer, so walks stop there. */

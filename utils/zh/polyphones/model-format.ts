@@ -92,55 +92,6 @@ function modelOf(text: string, parts: ModelParts): PolyphoneModel {
   return { header: parts.header, agreements: parts.agreements, chars, words: parts.words };
 }
 
-/**
- * The model as plain data for an extension message: the background parses and checks the whole
- * file once (`checkAllWeights`), and a page gets it already decoded by the messaging layer,
- * leaving it only the weights of the characters it meets to parse (`polyphoneModelFromTransfer`).
- */
-export interface PolyphoneModelTransfer {
-  readonly header: Readonly<Record<string, string>>;
-  readonly agreements: Readonly<Record<Agreement, number>>;
-  readonly scale: number;
-  /** Character, its readings, its weight lines as they are in the file ('' for none). */
-  readonly chars: readonly (readonly [string, readonly string[], string])[];
-  readonly words: readonly (readonly [string, readonly string[]])[];
-}
-
-/** Parses and fully checks a model file, then lays it out for a message. */
-export function transferablePolyphoneModel(text: string): PolyphoneModelTransfer {
-  const parts = parseParts(text);
-  checkAllWeights(modelOf(text, parts));
-  return {
-    header: parts.header,
-    agreements: parts.agreements,
-    scale: parts.scale,
-    chars: Array.from(parts.readingsOf, ([char, readings]) => {
-      const block = parts.blocks.get(char);
-      return [char, readings, block ? text.slice(block.start, block.end) : ''] as const;
-    }),
-    words: Array.from(parts.words),
-  };
-}
-
-/** The model from `transferablePolyphoneModel`'s data; throws on data of another shape. */
-export function polyphoneModelFromTransfer(transfer: PolyphoneModelTransfer): PolyphoneModel {
-  const fail = (why: string) => new PolyphoneModelError(`bad model data: ${why}`);
-  if (typeof transfer !== 'object' || transfer === null) throw fail('not an object');
-  const { header, agreements, scale, chars, words } = transfer;
-  if (!Number.isFinite(scale) || scale <= 0) throw fail('scale');
-  if (!isArray(chars) || !isArray(words)) throw fail('chars or words');
-  for (const a of AGREEMENTS) if (typeof agreements[a] !== 'number') throw fail(`agreement ${a}`);
-  const models = new Map<string, CharModel>();
-  for (const entry of chars) {
-    const [char, readings, lines] = entry;
-    if (typeof char !== 'string' || !isArray(readings) || typeof lines !== 'string')
-      throw fail('a character entry');
-    const block = lines === '' ? null : { text: lines, start: 0, end: lines.length, firstLine: 0 };
-    models.set(char, lazyCharModel(char, readings, block, scale));
-  }
-  return { header, agreements, chars: models, words: new Map(words) };
-}
-
 interface ModelParts {
   header: Record<string, string>;
   agreements: Record<Agreement, number>;
@@ -156,8 +107,8 @@ function parseParts(text: string): ModelParts {
   const readingsOf = new Map<string, string[]>();
   // The weights section, the bulk of the file (tens of thousands of lines), is only cut into one
   // block per character here; a block's lines are parsed, and checked, when that character is
-  // first scored (`lazyCharModel`). A page meets a few dozen of the model's 600 characters, and
-  // the reader parses on the page's main thread, where every line read costs.
+  // first scored (`lazyCharModel`). A page meets a few dozen of the model's 600 characters, so a
+  // worker that has just started reads a page's first paragraphs without parsing the rest.
   const blocks = new Map<string, WeightBlock>();
   let block: WeightBlock | null = null;
   const words = new Map<string, string[]>();
@@ -254,9 +205,6 @@ function parseParts(text: string): ModelParts {
   return { header, agreements, scale, readingsOf, blocks, words };
 }
 
-/** Array.isArray that keeps a readonly array's element type (it would narrow it to any[]). */
-const isArray = (value: unknown): value is readonly unknown[] => Array.isArray(value);
-
 /** Where one character's weight lines are in the file text. */
 interface WeightBlock {
   /** `char` + TAB: how each of its lines starts. */
@@ -320,7 +268,8 @@ function parseBlock(
 
 /**
  * Parses every character's weights now (they are otherwise parsed on first use): the tests and
- * the background run it, so a malformed model fails loudly at build or load time, not on a page.
+ * the background run it, so a malformed model fails loudly at build or load time, not in the
+ * middle of a page.
  */
 export function checkAllWeights(model: PolyphoneModel): void {
   for (const charModel of model.chars.values()) void charModel.weights.size;
