@@ -37,7 +37,12 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { chromiumExecutablePath, launchWithExtension, type ExtensionHandle } from '../lib/chromium';
+import {
+  chromiumExecutablePath,
+  launchWithExtension,
+  stopServiceWorker,
+  type ExtensionHandle,
+} from '../lib/chromium';
 import {
   SAMPLE_ARTICLE_PATH,
   sampleArticleAvailable,
@@ -79,6 +84,8 @@ import { formatInteger, formatMs, median } from './lib/stats';
 const HOST = '127.0.0.1';
 const RUNS = positiveInteger(process.env.BENCH_PAGE_RUNS, 7);
 const LONG_RUNS = positiveInteger(process.env.BENCH_LONG_RUNS, 3);
+/** Sample article runs with the service worker stopped before the page loads. */
+const COLD_RUNS = positiveInteger(process.env.BENCH_COLD_RUNS, 3);
 /** Runs one part alone (`nochinese`, `article`, `long`), logging its figures only. */
 const ONLY = process.env.BENCH_PAGE_ONLY;
 /** After `load` on the page without Chinese: the background's probe runs once the tab has
@@ -383,6 +390,29 @@ async function measureArticle(
           .join('') +
         `annotation ${formatMs(result.busyMs)}; named parts ${formatMs(result.partsMs)}, ` +
         `gc ${formatMs(result.gcMs)})`,
+    );
+  }
+  return runs;
+}
+
+/**
+ * The sample article with the service worker stopped before each page loads, as after a while
+ * without reading: the worker starts for the injection and loads the text engine (word list,
+ * reading table, polyphone model) before it answers the page's first paragraphs.
+ */
+async function measureArticleColdWorker(
+  extension: ExtensionHandle,
+  server: FixtureServer,
+): Promise<ArticleRun[]> {
+  await setReaderSite(extension, HOST, true);
+  const runs: ArticleRun[] = [];
+  for (let run = 0; run < COLD_RUNS; run++) {
+    await stopServiceWorker(extension);
+    const result = await measureArticleOnce(extension, server);
+    runs.push(result);
+    log(
+      `sample article, worker stopped before, run ${run + 1}/${COLD_RUNS}: ` +
+        `${formatMs(result.traceMs)} main thread, ${formatMs(result.loadToIdleMs)} from load to idle`,
     );
   }
   return runs;
@@ -850,7 +880,7 @@ function noChineseSection(result: NoChineseResult): string {
   ].join('\n\n');
 }
 
-function articleSection(runs: readonly ArticleRun[]): string {
+function articleSection(runs: readonly ArticleRun[], cold: readonly ArticleRun[]): string {
   const row = (label: string, pick: (r: ArticleRun) => number) => [
     label,
     formatSpread(spread(runs.map(pick))),
@@ -898,6 +928,22 @@ function articleSection(runs: readonly ArticleRun[]): string {
           (r) => r.longestSliceMs,
         ),
         row('wall clock from the page’s `load` to the idle mark', (r) => r.loadToIdleMs),
+      ],
+    ),
+    `With the service worker stopped before the page loads (${cold.length} runs, as after a ` +
+      'while without reading): the worker starts for the injection and builds the text engine ' +
+      '(word list, reading table, polyphone model) before it answers the first paragraphs.',
+    markdownTable(
+      ['worker stopped before the page loads', 'median (max)'],
+      [
+        [
+          'all tasks that ran extension code up to idle (main thread)',
+          formatSpread(spread(cold.map((r) => r.traceMs))),
+        ],
+        [
+          'wall clock from the page’s `load` to the idle mark',
+          formatSpread(spread(cold.map((r) => r.loadToIdleMs))),
+        ],
       ],
     ),
   ].join('\n\n');
@@ -1198,8 +1244,10 @@ async function runPageBenchmark(): Promise<BenchReport> {
       // A quick look at one part while working on it: logged, BENCHMARKS.md left alone.
       if (ONLY === 'nochinese')
         console.log(noChineseSection(await measureNoChinese(extension, server)));
-      else if (ONLY === 'article') await measureArticle(extension, server);
-      else if (ONLY === 'long') {
+      else if (ONLY === 'article') {
+        await measureArticle(extension, server);
+        await measureArticleColdWorker(extension, server);
+      } else if (ONLY === 'long') {
         const { trace } = await measureLongPage(extension, longPage);
         console.log(breakdownTable(trace));
       } else throw new Error(`BENCH_PAGE_ONLY must be nochinese, article or long, not ${ONLY}`);
@@ -1207,6 +1255,7 @@ async function runPageBenchmark(): Promise<BenchReport> {
     }
     const noChinese = await measureNoChinese(extension, server);
     const article = await measureArticle(extension, server);
+    const cold = await measureArticleColdWorker(extension, server);
     const long = await measureLongPage(extension, longPage);
 
     const onMs = spread(noChinese.on.map((r) => r.extensionMs));
@@ -1287,7 +1336,7 @@ async function runPageBenchmark(): Promise<BenchReport> {
             'when this ran; the build may include them.'
           : ''),
       noChineseSection(noChinese),
-      articleSection(article),
+      articleSection(article, cold),
       longPageSection(long.runs, longPage, long.clockBracketMs, long.trace),
       ...(notes.length > 0 ? ['### Why budgets are missed', ...notes] : []),
     ].join('\n\n');
