@@ -2,7 +2,7 @@
 // extension, and control of the extension's service worker. The launch and server code lives in
 // scripts/lib/ because the demo and the benchmarks run the extension the same way.
 
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { launchWithExtension, type ExtensionHandle } from '../../scripts/lib/chromium.ts';
 import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server.ts';
@@ -256,4 +256,23 @@ export async function hoverMark(page: Page, selector: string): Promise<void> {
   const box = await target.boundingBox();
   if (!box) throw new Error(`no mark for ${selector}`);
   await page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height * 0.75);
+}
+
+/** Starts recording every message the service worker gets from now on: its type, and for
+ * `describeTerms` the ids asked for (`describeTerms:a,b`). */
+export async function recordMessages(worker: Worker): Promise<() => Promise<string[]>> {
+  await worker.evaluate(() => {
+    const scope = globalThis as unknown as {
+      tifaSeen: string[];
+      chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => void): void } } };
+    };
+    scope.tifaSeen = [];
+    // Another listener beside the background's: it sees every message and answers none.
+    scope.chrome.runtime.onMessage.addListener((message) => {
+      const { type, payload } = (message ?? {}) as { type?: unknown; payload?: { ids?: unknown } };
+      const ids = Array.isArray(payload?.ids) ? `:${payload.ids.join(',')}` : '';
+      scope.tifaSeen.push(`${String(type)}${ids}`);
+    });
+  });
+  return () => worker.evaluate(() => (globalThis as unknown as { tifaSeen: string[] }).tifaSeen);
 }

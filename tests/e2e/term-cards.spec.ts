@@ -7,33 +7,14 @@ import { readFileSync } from 'node:fs';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
 import { join } from 'node:path';
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from '../../scripts/lib/chromium.ts';
 import { GLOSSARY_ENTRIES } from '../../utils/glossary/entries';
-import { hoverMark, popupText, useReaderSuite } from './harness.ts';
+import { hoverMark, popupText, recordMessages, useReaderSuite } from './harness.ts';
 
 const NQPF = 'new-quality-productive-forces';
 const TERM = (id: string) => `span[data-tifa="term"][data-tifa-term="${id}"]`;
-
-/** Starts recording every message the service worker gets from now on: its type, and for
- * `describeTerms` the ids asked for (`describeTerms:a,b`). */
-async function recordMessages(worker: Worker): Promise<() => Promise<string[]>> {
-  await worker.evaluate(() => {
-    const scope = globalThis as unknown as {
-      tifaSeen: string[];
-      chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => void): void } } };
-    };
-    scope.tifaSeen = [];
-    // Another listener beside the background's: it sees every message and answers none.
-    scope.chrome.runtime.onMessage.addListener((message) => {
-      const { type, payload } = (message ?? {}) as { type?: unknown; payload?: { ids?: unknown } };
-      const ids = Array.isArray(payload?.ids) ? `:${payload.ids.join(',')}` : '';
-      scope.tifaSeen.push(`${String(type)}${ids}`);
-    });
-  });
-  return () => worker.evaluate(() => (globalThis as unknown as { tifaSeen: string[] }).tifaSeen);
-}
 
 describe('term cards from the background', () => {
   const suite = useReaderSuite();

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   popupText,
+  recordMessages,
   readStoredRow,
   sampleArticleAvailable,
   SAMPLE_ARTICLE_PATH,
@@ -206,20 +207,8 @@ describe('word popup', () => {
   it('after prefetching the paragraphs on screen, hovers show popups without a lookup message', async () => {
     const p = await suite.openWithReader('/simplified-news.html');
     await waitForPrefetch(p);
-    const worker = await suite.extension.serviceWorker();
     // Another listener beside the background's: it sees every message and answers none.
-    await worker.evaluate(() => {
-      const scope = globalThis as unknown as {
-        tifaSeen: string[];
-        chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => void): void } } };
-      };
-      scope.tifaSeen = [];
-      scope.chrome.runtime.onMessage.addListener((message) => {
-        scope.tifaSeen.push(String((message as { type?: unknown } | null)?.type));
-      });
-    });
-    const seen = () =>
-      worker.evaluate(() => (globalThis as unknown as { tifaSeen: string[] }).tifaSeen);
+    const seen = await recordMessages(await suite.extension.serviceWorker());
     for (const [word, reading] of [
       ['会议', 'huì yì'],
       ['召开', 'zhào kāi'],
