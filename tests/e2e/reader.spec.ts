@@ -13,6 +13,7 @@ import {
 import {
   sampleArticleAvailable,
   SAMPLE_ARTICLE_PATH,
+  startServiceWorker,
   stopServiceWorker,
   useBrowserSuite,
 } from './harness.ts';
@@ -251,6 +252,23 @@ describe('reading mode', () => {
 
     await setReaderSite(suite.extension, HOST, false);
     await page.waitForSelector('html:not([data-tifa-reader])', { state: 'attached' });
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+  });
+
+  it('restores the page exactly when switched off while paragraphs are being analysed', async () => {
+    page = await suite.openFixturePage('/long-report.html');
+    const before = await page.evaluate(() => document.body.innerHTML);
+    // A fresh worker builds its text engine on the first request (a few hundred milliseconds):
+    // switched off as soon as the reader has started, the page is off before the answer comes,
+    // and that late answer must draw nothing.
+    await stopServiceWorker(suite.extension);
+    await startServiceWorker(suite.extension);
+    await setReaderSite(suite.extension, HOST, true);
+    await waitForReaderOn(page);
+    await setReaderSite(suite.extension, HOST, false);
+    await page.waitForSelector('html:not([data-tifa-reader])', { state: 'attached' });
+    await page.waitForTimeout(1000);
+    expect(await page.locator('ruby[data-tifa="w"]').count()).toBe(0);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
   });
 
