@@ -381,8 +381,8 @@ export class PageAnnotator {
       (error: unknown) => {
         if (generation !== this.generation) return;
         this.inFlight = null;
-        // A worker stopped mid-request, or a refused batch: each node is sent once more, alone
-        // in its queue's order; what fails again stays as the page wrote it.
+        // A worker stopped mid-request, or a refused batch: each node goes back to its queue
+        // once, to be sent again; what fails twice stays as the page wrote it.
         console.warn(
           'tifa: text not analysed:',
           error instanceof Error ? error.message : 'unknown error',
