@@ -103,12 +103,20 @@ describe('word popup', () => {
           (element as HTMLElement).style.left = `${innerWidth - box.right - 24}px`;
         });
       }
+      // The page's scroll event comes with the next frame, and it closes any popup (with a
+      // lookup still on its way): the pointer moves once the page has scrolled, as a reader's
+      // would, not in the same frame.
+      await p.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+      );
       const box = await word.boundingBox();
       if (!box) throw new Error('no word box');
       await p.mouse.move(box.x + box.width / 2, box.y + box.height * 0.75);
       const dialog = p.getByRole('dialog', { name: 'Dictionary' });
       // A word the prefetch has not reached (the page was scrolled) waits for its lookup.
-      await expect.poll(() => dialog.isVisible(), { timeout: 5000 }).toBe(true);
+      await expect
+        .poll(() => dialog.isVisible(), { timeout: 5000, message: `popup of the word (${place})` })
+        .toBe(true);
       const popup = await dialog.boundingBox();
       if (!popup) throw new Error('no popup box');
       expect(popup.x).toBeGreaterThanOrEqual(0);
