@@ -69,6 +69,12 @@ describe('the build-time reading table', () => {
 
   it('refuses a malformed file with the line', () => {
     expect(() => parseReadingFile('@chars\n中\tzhong\n')).toThrow(/line 2: bad line/);
+    // A character line holds one code point and one reading.
+    expect(() => parseReadingFile('@chars\n中\tzhong1\n中国\tzhong1 guo2\n')).toThrow(
+      /line 3: bad line/,
+    );
+    expect(() => parseReadingFile('@chars\n中 zhong1\n')).toThrow(/line 2: bad line/);
+    expect(parseReadingFile('@chars\n𠮷\tji2\n').astral.get(0x20bb7)).toBe('ji2');
     expect(() => parseReadingFile('@words\n中国\tzhong1\n')).toThrow(/line 2: readings do not/);
     expect(() => parseReadingFile('# only a header\n')).toThrow(/no sections/);
   });
