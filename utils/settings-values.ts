@@ -127,9 +127,7 @@ export function sanitizeStudySettings(
   return {
     recordHistory:
       typeof v.recordHistory === 'boolean' ? v.recordHistory : DEFAULT_STUDY_SETTINGS.recordHistory,
-    historyExcludedSites: Array.isArray(v.historyExcludedSites)
-      ? v.historyExcludedSites.filter((s): s is string => typeof s === 'string')
-      : [],
+    historyExcludedSites: sanitizeSiteList(v.historyExcludedSites),
     markSavedWords:
       typeof v.markSavedWords === 'boolean'
         ? v.markSavedWords
@@ -162,13 +160,16 @@ export function sanitizeTrackerSettings(
   const v = value ?? {};
   return {
     enabled: v.enabled === true,
-    excludedSites: Array.isArray(v.excludedSites)
-      ? v.excludedSites.filter((s): s is string => typeof s === 'string')
-      : [],
+    excludedSites: sanitizeSiteList(v.excludedSites),
   };
 }
 
 /** Whether a page on `hostname` is recorded by the term tracker under these settings. */
 export function shouldTrackSite(settings: TrackerSettings, hostname: string): boolean {
   return settings.enabled && hostname !== '' && !isSiteEnabled(settings.excludedSites, hostname);
+}
+
+/** A stored list of sites as strings; anything else in it is dropped, a non-list is empty. */
+export function sanitizeSiteList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : [];
 }

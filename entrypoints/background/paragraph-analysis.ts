@@ -21,7 +21,6 @@ import {
 } from '../../utils/glossary/personal';
 import { loadOnce } from '../../utils/load-once';
 import { analyze, type ScriptTarget } from '../../utils/zh/analyze-core';
-import { setTonelessReadings } from '../../utils/zh/artifacts';
 import { missingOpenccDictionaries, registerOpenccDictionaries } from '../../utils/zh/convert';
 import { packParagraph, type ReadingRequest } from '../../utils/zh/pack-paragraph';
 import type { PackedParagraph } from '../../utils/zh/packed-analysis';
@@ -34,7 +33,7 @@ import { readingTableFor, type ReadingTable } from '../../utils/zh/reading-table
 import { createLexicon, type Lexicon } from '../../utils/zh/segment';
 import { loadOpenccDictionaries } from './opencc-dictionaries';
 import { listPersonalTerms } from './personal-terms-store';
-import { loadReadingFile } from './reading-file';
+import { loadReadingFile, loadTonelessReadings } from './reading-file';
 import { loadWordListText } from './word-list';
 
 export interface ParagraphRequest {
@@ -55,16 +54,17 @@ interface Engine {
 }
 
 const loadEngine = loadOnce(async (): Promise<Engine> => {
-  const [words, readings, polyphones] = await Promise.all([
+  const [words, readings, , polyphones] = await Promise.all([
     loadWordListText(),
     loadReadingFile(),
+    // Artefact removal checks syllables against these; the same readings as the table's.
+    loadTonelessReadings(),
     loadPolyphones(),
   ]);
   const lexicon = createLexicon(parseWordList(words));
   // Glossary terms segment as one word (新质生产力, 二十大), as the popup and the marks expect.
   lexicon.addWords(glossaryWords());
   const readingTable = readingTableFor(readings, lexicon);
-  setTonelessReadings(readingTable.toneless);
   const engine: Engine = { lexicon, readingTable, polyphones };
   checkModelSoon(engine);
   return engine;

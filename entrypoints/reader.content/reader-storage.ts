@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import {
   sanitizeSettings,
+  sanitizeSiteList,
   sanitizeStudySettings,
   sanitizeTrackerSettings,
   STORAGE_KEYS,
@@ -34,7 +35,7 @@ export async function readReaderState(): Promise<ReaderState> {
   ]);
   return {
     settings: sanitizeSettings(stored[readerSettings] as Partial<ReaderSettings> | undefined),
-    sites: siteList(stored[enabledSites]),
+    sites: sanitizeSiteList(stored[enabledSites]),
     study: sanitizeStudySettings(stored[studySettings] as Partial<StudySettings> | undefined),
     tracker: sanitizeTrackerSettings(
       stored[trackerSettings] as Partial<TrackerSettings> | undefined,
@@ -62,7 +63,8 @@ export function watchReaderState(on: ReaderStateWatchers): () => void {
     const value = (key: string) => changes[key]?.newValue;
     if (changed(STORAGE_KEYS.readerSettings))
       on.settings(sanitizeSettings(value(STORAGE_KEYS.readerSettings) as Partial<ReaderSettings>));
-    if (changed(STORAGE_KEYS.enabledSites)) on.sites(siteList(value(STORAGE_KEYS.enabledSites)));
+    if (changed(STORAGE_KEYS.enabledSites))
+      on.sites(sanitizeSiteList(value(STORAGE_KEYS.enabledSites)));
     if (changed(STORAGE_KEYS.studySettings))
       on.study(sanitizeStudySettings(value(STORAGE_KEYS.studySettings) as Partial<StudySettings>));
     if (changed(STORAGE_KEYS.trackerSettings))
@@ -74,8 +76,4 @@ export function watchReaderState(on: ReaderStateWatchers): () => void {
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
-}
-
-function siteList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : [];
 }

@@ -37,7 +37,7 @@ import {
   type TraceEvent,
 } from './lib/browser';
 import { formatMs, median, percentile } from './lib/stats';
-import { HOVER_PROBE, pickTarget } from './popup';
+import { HOVER_PROBE, hoverRaw, type ProbeResult } from './popup';
 
 const MOVES = Number(process.env.POPUP_FRAME_MOVES ?? 40);
 const REPEATS = (process.env.POPUP_FRAME_REPEAT ?? '1,10').split(',').map(Number);
@@ -71,26 +71,9 @@ interface Window {
   readonly to: number;
 }
 
-interface Probe {
-  seq: number;
-  move: number;
-  frame1: number;
-  dom: number;
-  frame2: number;
-  painted: number;
-}
-
-async function hover(page: Page): Promise<Probe | null> {
-  const target = await page.evaluate<{ x: number; y: number; seq: number } | null>(pickTarget());
-  if (!target) return null;
-  await page.mouse.move(target.x, target.y);
-  return page.evaluate<Probe | null>(`new Promise((resolve) => {
-    const state = window.__tifaHover;
-    const done = state.results.find((r) => r.seq === ${target.seq});
-    if (done) return resolve(done);
-    state.waiter = { seq: ${target.seq}, resolve };
-    setTimeout(() => resolve(null), 3000);
-  })`);
+/** One move to a new word, waiting up to 3 s for the popup's frame. */
+function hover(page: Page): Promise<ProbeResult | null> {
+  return hoverRaw(page, 3000);
 }
 
 /** A move over the left margin, timed from its event to a message after its frame. */
@@ -262,7 +245,7 @@ async function traceRun(page: Page, cdp: CDPSession, label: string): Promise<voi
   }
   const stop = await startTrace(cdp, CATEGORIES);
   await markTraceClock(cdp);
-  const hovers: Probe[] = [];
+  const hovers: ProbeResult[] = [];
   const margins: { move: number; painted: number }[] = [];
   for (let i = 0; i < MOVES; i++) {
     const h = await hover(page);

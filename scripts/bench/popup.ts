@@ -199,7 +199,8 @@ interface HoverTiming {
   readonly fromCache: boolean;
 }
 
-interface ProbeResult {
+/** What HOVER_PROBE records for one move (page clock, ms). */
+export interface ProbeResult {
   seq: number;
   move: number;
   frame1: number;
@@ -211,7 +212,11 @@ interface ProbeResult {
 }
 
 /** Moves the pointer to a new word and waits for the popup's frame; null if none came. */
-async function hoverRaw(page: Page, timeoutMs: number, fromTop = 0): Promise<ProbeResult | null> {
+export async function hoverRaw(
+  page: Page,
+  timeoutMs: number,
+  fromTop = 0,
+): Promise<ProbeResult | null> {
   const target = await page.evaluate<{ x: number; y: number; seq: number } | null>(
     pickTarget(fromTop),
   );

@@ -42,6 +42,14 @@ describe('reading mode', () => {
     return { page, before };
   }
 
+  /** How many words the reader drew inside the element with this id (-1: no such element). */
+  function drawnWordsIn(p: Page, id: string): Promise<number> {
+    return p.evaluate(
+      (i) => document.getElementById(i)?.querySelectorAll('ruby[data-tifa="w"]').length ?? -1,
+      id,
+    );
+  }
+
   /** The readings shown above a word, as the reader renders them. */
   function readingsOf(p: Page, word: string): Promise<string[] | null> {
     return p.evaluate((w) => {
@@ -238,11 +246,7 @@ describe('reading mode', () => {
 
   it('annotates a long page visible-first: far-off text only once it is scrolled near', async () => {
     const { page, before } = await openAndSwitchOn('/long-report.html');
-    const wordsIn = (id: string) =>
-      page.evaluate(
-        (i) => document.getElementById(i)?.querySelectorAll('ruby[data-tifa="w"]').length ?? -1,
-        id,
-      );
+    const wordsIn = (id: string) => drawnWordsIn(page, id);
     expect(await wordsIn('first')).toBeGreaterThan(20);
     // Idle, yet the end of the report (beyond the eager share, many screens down) is bare text.
     expect(await wordsIn('last')).toBe(0);
@@ -275,11 +279,7 @@ describe('reading mode', () => {
   it('keeps annotating text scrolled near after its service worker was stopped', async () => {
     // The text engine lives in the worker, which the browser may stop at any moment.
     const { page } = await openAndSwitchOn('/long-report.html');
-    const wordsIn = (id: string) =>
-      page.evaluate(
-        (i) => document.getElementById(i)?.querySelectorAll('ruby[data-tifa="w"]').length ?? -1,
-        id,
-      );
+    const wordsIn = (id: string) => drawnWordsIn(page, id);
     expect(await wordsIn('last')).toBe(0);
     // Resolves once Chromium reports the worker stopped.
     await stopServiceWorker(suite.extension);

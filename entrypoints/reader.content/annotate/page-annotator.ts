@@ -453,11 +453,10 @@ export class PageAnnotator {
     const terms = this.config.markTerms ? matched : [];
     this.stats.nodes++;
     this.stats.characters += text.length;
-    // Terms are marked even when nothing else changes (pinyin off, no conversion).
-    const changed =
-      this.config.render.pinyin ||
-      terms.length > 0 ||
-      tokens.some((t) => t.display !== text.slice(t.start, t.end));
+    // Terms are marked even when nothing else changes (pinyin off, no conversion). The tokens
+    // tile the text, so their joined displays equal it exactly when nothing is converted or
+    // removed.
+    const changed = this.config.render.pinyin || terms.length > 0 || packed.display !== text;
     if (!changed) return;
     this.log.replace(node, renderTokens(tokens, this.config.render, terms));
     for (const term of terms) this.termsDrawn.push(term.id);
